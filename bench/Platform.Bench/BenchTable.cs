@@ -1,0 +1,26 @@
+namespace Platform.Bench;
+
+/// <summary>The default table: each benchmark adds its rows; another file can add its own section.</summary>
+internal static class BenchTable
+{
+    public static int Run(string[] options)
+    {
+        var seconds = options.Length > 1 && options[0] == "--seconds" ? double.Parse(options[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+        var rows = TrainingThroughputBench.Run(seconds);
+        Print(rows);
+        return 0;
+    }
+
+    public static void Print(IReadOnlyList<BenchRow> rows)
+    {
+        var nameWidth = Math.Max(10, rows.Max(r => r.Name.Length));
+        Console.WriteLine($"{"benchmark".PadRight(nameWidth)} | {"value",12} | {"unit",-10} | note");
+        Console.WriteLine($"{new string('-', nameWidth)}-+-{new string('-', 12)}-+-{new string('-', 10)}-+-----");
+        foreach (var row in rows)
+        {
+            Console.WriteLine($"{row.Name.PadRight(nameWidth)} | {row.Value,12:0.###} | {row.Unit,-10} | {row.Note}");
+        }
+    }
+}
+
+internal sealed record BenchRow(string Name, double Value, string Unit, string Note = "");

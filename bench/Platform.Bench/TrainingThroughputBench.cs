@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Platform.Ml;
+using Platform.Ml.Models;
+using Platform.Ml.Samples;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// Training images per second of the default image template through Ml, against a bare TorchSharp loop that
+/// trains the same network on the same cached data (no augmentation, no validation, no bookkeeping).
+/// </summary>
+internal static class TrainingThroughputBench
+{
+    private const int Batch = 128;
+
+    public static List<BenchRow> Run(double seconds)
+    {
+        var items = SampleImages.Create(perClass: 400, seed: 11, testEvery: 0);
+        torch.set_num_threads(Environment.ProcessorCount);
+        var compute = Precision.ConvolutionType(torch.CPU);
+        var rows = new List<BenchRow>();
+        var bare = Bare(items, seconds, compute);
+        var ml = ThroughMl(items, seconds);
+        rows.Add(new BenchRow("train.image-cnn.bare", bare, "images/s", $"bare TorchSharp loop, {compute}, batch {Batch}"));
+        rows.Add(new BenchRow("train.image-cnn.ml", ml, "images/s", "ModelTrainer, default template, no settings"));
+        rows.Add(new BenchRow("train.image-cnn.ratio", ml / bare, "ml/bare", "goal >= 0.97"));
+        if (compute != ScalarType.Float32)
+        {
+            var fp32 = Bare(items, seconds, ScalarType.Float32);
+            rows.Add(new BenchRow("train.image-cnn.bare-fp32", fp32, "images/s", $"{compute}/fp32 = {bare / fp32:0.00}x"));
+        }
+
+        return rows;
+    }
+
+    private static double ThroughMl(IReadOnlyList<MlItem> items, double seconds)
+    {
+        var stamps = new List<(DateTime At, long Step)>();
+        var result = ModelTrainer.TrainAsync(new TrainingRequest
+        {
+            Template = MlTemplates.DefaultImage,
+            Items = items,
+            TimeBudget = TimeSpan.FromSeconds(seconds + 3),
+            Callbacks = new TrainingCallbacks { Progress = new Sync<TrainingProgress>(p => stamps.Add((DateTime.UtcNow, p.Step))) },
+        }).GetAwaiter().GetResult();
+        // From the first progress report to the last step, so decoding and final evaluation are not counted.
+        var training = stamps.Where(s => s.Step < result.Steps).ToList();
+        var first = training[0];
+        var last = training[^1];
+        return (last.Step - first.Step) * (double)Batch / (last.At - first.At).TotalSeconds;
+    }
+
+    private static double Bare(IReadOnlyList<MlItem> items, double seconds, ScalarType compute)
+    {
+        var x = Platform.Ml.Data.ImageCache.Build(items, 28, 1, CancellationToken.None);
+        var classes = SampleImages.Classes.ToList();
+        var y = torch.tensor(items.Select(i => (long)classes.IndexOf(i.Label)).ToArray());
+        torch.manual_seed(1);
+        using var model = new FastCnn(1, 10, 1.0, compute);
+        using var optimizer = torch.optim.SGD(model.parameters(), 0.05, momentum: 0.9, weight_decay: 5e-4, nesterov: true);
+        model.train();
+        var random = new Random(1);
+        var watch = new Stopwatch();
+        long images = 0;
+        for (var step = 0; watch.Elapsed.TotalSeconds < seconds; step++)
+        {
+            if (step == 5)
+            {
+                watch.Start();
+            }
+
+            using var scope = torch.NewDisposeScope();
+            var index = torch.tensor(Enumerable.Range(0, Batch).Select(_ => random.Next(items.Count)).ToArray());
+            var input = Precision.ToChannelsLast((x.index_select(0, index).to(ScalarType.Float32) - 40f) / 60f);
+            var loss = nn.functional.cross_entropy(model.forward(input).to(ScalarType.Float32), y.index_select(0, index), label_smoothing: 0.1);
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            _ = loss.item<float>();
+            if (watch.IsRunning)
+            {
+                images += Batch;
+            }
+        }
+
+        return images / watch.Elapsed.TotalSeconds;
+    }
+
+    private sealed class Sync<T>(Action<T> action) : IProgress<T>
+    {
+        public void Report(T value) => action(value);
+    }
+}

@@ -1,0 +1,80 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.Api.Auth;
+using Platform.Api.Endpoints;
+using Platform.Api.Infrastructure;
+using Platform.Api.Live;
+using Platform.Contracts;
+using Platform.Storage.Data;
+using Scalar.AspNetCore;
+
+namespace Platform.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    public const long MaxJsonBodyBytes = 256 * 1024;
+
+    /// <summary>The api role: auth, problem details, OpenAPI, SignalR, health checks.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPlatformAuth(configuration);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => PlatformClient.Configure(o.SerializerOptions));
+        services.AddOpenApi();
+        services.AddSignalR().AddJsonProtocol(o => PlatformClient.Configure(o.PayloadSerializerOptions));
+        services.AddHostedService<LiveEventRelay>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<PlatformDb>("database", tags: ["ready"])
+            .AddCheck<ObjectStoreHealthCheck>("object-store", tags: ["ready"]);
+        return services;
+    }
+
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseJsonBodyLimit(MaxJsonBodyBytes);
+        app.UseCsrfProtection();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseWorkspaceAccess();
+        return app;
+    }
+
+    /// <summary>The route table of the API.</summary>
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapHealth();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapSetupApi();
+        app.MapAuthApi();
+        app.MapUsersApi();
+        app.MapTokensApi();
+        app.MapWorkspacesApi();
+        app.MapMembersApi();
+        app.MapAuditApi();
+        app.MapWorkersApi();
+        app.MapOperationsApi();
+        app.MapEventsApi();
+        app.MapHub<LiveHub>(LiveEvents.HubPath);
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [new HangfireAdminFilter()] });
+        return app;
+    }
+
+    public static void MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+    }
+}

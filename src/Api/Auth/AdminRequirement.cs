@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Platform.Storage.Data;
+
+namespace Platform.Api.Auth;
+
+/// <summary>Platform administrators (the first account, and those it makes admins).</summary>
+public sealed class AdminRequirement : IAuthorizationRequirement;
+
+public sealed class AdminRequirementHandler(PlatformDb db) : AuthorizationHandler<AdminRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AdminRequirement requirement)
+    {
+        if (context.User.TryUserId() is not { } id) return;
+        var user = await db.Users.FindAsync(id);
+        if (user?.IsAdmin == true) context.Succeed(requirement);
+    }
+}

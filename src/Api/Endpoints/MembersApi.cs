@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Platform.Api.Auth;
+using Platform.Api.Infrastructure;
+using Platform.Contracts;
+using Platform.Storage.Data;
+using Platform.Storage.Entities;
+using Platform.Storage.Events;
+
+namespace Platform.Api.Endpoints;
+
+public static class MembersApi
+{
+    public static IEndpointRouteBuilder MapMembersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapWorkspaceGroup().MapGroup("/members").WithTags("Members");
+        group.MapGet("", List);
+        group.MapPost("", Add).RequireWorkspaceRole(WorkspaceRole.Owner);
+        group.MapPut("/{userId:guid}", ChangeRole).RequireWorkspaceRole(WorkspaceRole.Owner);
+        group.MapDelete("/{userId:guid}", Remove).RequireWorkspaceRole(WorkspaceRole.Owner);
+        return app;
+    }
+
+    private static async Task<IResult> List(string? cursor, int? limit, WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    {
+        if (!Cursor.TryDecodeGuid(cursor, out var after)) return Cursor.Invalid();
+        var take = Cursor.Limit(limit);
+        var query = db.Memberships.AsNoTracking().Where(m => m.WorkspaceId == member.WorkspaceId);
+        if (after is { } a) query = query.Where(m => m.UserId.CompareTo(a) > 0);
+        var rows = await query.OrderBy(m => m.UserId).Take(take + 1).Include(m => m.User).ToListAsync(ct);
+        return TypedResults.Ok(Cursor.ToPage(rows, take, m => m.UserId.ToString(), m => m.ToDto()));
+    }
+
+    private static async Task<Results<Created<MemberDto>, ValidationProblem, ProblemHttpResult>> Add(
+        AddMemberRequest request, WorkspaceMember member, PlatformDb db, IEventBus events, TimeProvider clock, CancellationToken ct)
+    {
+        var validation = new Validation().Email("email", request.Email);
+        if (!Enum.IsDefined(request.Role)) validation.Add("role", "Role must be Owner, Maintainer, Member, Annotator or Viewer.");
+        if (!validation.IsValid) return validation.Problem();
+        var normalized = request.Email.Trim().ToUpperInvariant();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        if (user is null) return new Validation().Add("email", "No account has this email; an administrator creates accounts first.").Problem();
+        if (await db.Memberships.AnyAsync(m => m.WorkspaceId == member.WorkspaceId && m.UserId == user.Id, ct))
+            return Problems.Conflict($"{user.Email} is already a member of this workspace.");
+
+        var membership = new Membership(member.WorkspaceId, user.Id, request.Role, clock.GetUtcNow());
+        db.Memberships.Add(membership);
+        db.Audit(clock, AuditActions.MemberAdded, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), user.Email, request.Role.ToString());
+        await db.SaveChangesAsync(ct);
+        await PublishAsync(events, member.WorkspaceId, user.Email, clock, ct);
+        return TypedResults.Created($"/api/workspaces/{member.WorkspaceId}/members/{user.Id}", membership.ToDto());
+    }
+
+    private static async Task<Results<Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> ChangeRole(
+        Guid userId, ChangeMemberRoleRequest request, WorkspaceMember member, PlatformDb db, IEventBus events, TimeProvider clock, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(request.Role)) return new Validation().Add("role", "Role must be Owner, Maintainer, Member, Annotator or Viewer.").Problem();
+        var membership = await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.WorkspaceId == member.WorkspaceId && m.UserId == userId, ct);
+        if (membership is null) return Problems.NotFound("The member");
+        if (membership.Role == WorkspaceRole.Owner && request.Role != WorkspaceRole.Owner && await IsLastOwnerAsync(db, member.WorkspaceId, ct))
+            return Problems.Conflict("A workspace needs at least one owner; make someone else owner first.");
+        var old = membership.Role;
+        membership.ChangeRole(request.Role);
+        db.Audit(clock, AuditActions.MemberRoleChanged, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), membership.User!.Email, $"{old} → {request.Role}");
+        await db.SaveChangesAsync(ct);
+        await PublishAsync(events, member.WorkspaceId, membership.User.Email, clock, ct);
+        return TypedResults.Ok(membership.ToDto());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
+        Guid userId, WorkspaceMember member, PlatformDb db, IEventBus events, TimeProvider clock, CancellationToken ct)
+    {
+        var membership = await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.WorkspaceId == member.WorkspaceId && m.UserId == userId, ct);
+        if (membership is null) return Problems.NotFound("The member");
+        if (membership.Role == WorkspaceRole.Owner && await IsLastOwnerAsync(db, member.WorkspaceId, ct))
+            return Problems.Conflict("The last owner cannot be removed; make someone else owner first.");
+        db.Memberships.Remove(membership);
+        db.Audit(clock, AuditActions.MemberRemoved, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), membership.User!.Email, membership.Role.ToString());
+        await db.SaveChangesAsync(ct);
+        await PublishAsync(events, member.WorkspaceId, membership.User.Email, clock, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<bool> IsLastOwnerAsync(PlatformDb db, Guid workspaceId, CancellationToken ct) =>
+        await db.Memberships.CountAsync(m => m.WorkspaceId == workspaceId && m.Role == WorkspaceRole.Owner, ct) <= 1;
+
+    private static Task PublishAsync(IEventBus events, Guid workspaceId, string? email, TimeProvider clock, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.MembersChanged, workspaceId, null, email, clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,70 @@
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Platform.Api.Auth;
+using Platform.Api.Infrastructure;
+using Platform.Contracts;
+using Platform.Contracts.Jobs;
+using Platform.Storage.Data;
+using Platform.Storage.Entities;
+using Platform.Storage.Events;
+
+namespace Platform.Api.Endpoints;
+
+public static class OperationsApi
+{
+    public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapWorkspaceGroup().MapGroup("/operations").WithTags("Operations");
+        group.MapGet("", List);
+        group.MapGet("/{id:guid}", Get);
+        group.MapPost("/system-check", StartSystemCheck).RequireWorkspaceRole(WorkspaceRole.Member);
+        group.MapPost("/{id:guid}/cancel", Cancel).RequireWorkspaceRole(WorkspaceRole.Member);
+        return app;
+    }
+
+    private static async Task<IResult> List(string? cursor, int? limit, WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    {
+        if (!Cursor.TryDecodeGuid(cursor, out var before)) return Cursor.Invalid();
+        var take = Cursor.Limit(limit);
+        var query = db.Operations.AsNoTracking().Where(o => o.WorkspaceId == member.WorkspaceId);
+        if (before is { } b) query = query.Where(o => o.Id.CompareTo(b) < 0);
+        var rows = await query.OrderByDescending(o => o.Id).Take(take + 1).ToListAsync(ct);
+        return TypedResults.Ok(Cursor.ToPage(rows, take, o => o.Id.ToString(), o => o.ToDto()));
+    }
+
+    private static async Task<Results<Ok<OperationDto>, ProblemHttpResult>> Get(Guid id, WorkspaceMember member, PlatformDb db, CancellationToken ct) =>
+        await db.Operations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.WorkspaceId == member.WorkspaceId, ct) is { } operation
+            ? TypedResults.Ok(operation.ToDto())
+            : Problems.NotFound("The operation");
+
+    private static async Task<Accepted<OperationDto>> StartSystemCheck(
+        WorkspaceMember member, PlatformDb db, IBackgroundJobClient jobs, IEventBus events, TimeProvider clock, CancellationToken ct)
+    {
+        var operation = new Operation(member.WorkspaceId, OperationKinds.SystemCheck, member.UserId, clock.GetUtcNow());
+        db.Operations.Add(operation);
+        await db.SaveChangesAsync(ct);
+        operation.AssignJob(jobs.Enqueue<IOperationJob>(OperationQueues.For(operation.Kind), j => j.RunAsync(operation.Id, CancellationToken.None)));
+        await db.SaveChangesAsync(CancellationToken.None);
+        await PublishAsync(events, operation, clock, ct);
+        return TypedResults.Accepted($"/api/workspaces/{member.WorkspaceId}/operations/{operation.Id}", operation.ToDto());
+    }
+
+    private static async Task<Results<Ok<OperationDto>, ProblemHttpResult>> Cancel(
+        Guid id, WorkspaceMember member, PlatformDb db, IEventBus events, TimeProvider clock, CancellationToken ct)
+    {
+        var operation = await db.Operations.SingleOrDefaultAsync(o => o.Id == id && o.WorkspaceId == member.WorkspaceId, ct);
+        if (operation is null) return Problems.NotFound("The operation");
+        operation.Cancel(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await PublishAsync(events, operation, clock, ct);
+        return TypedResults.Ok(operation.ToDto());
+    }
+
+    private static Task PublishAsync(IEventBus events, Operation operation, TimeProvider clock, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.OperationChanged, operation.WorkspaceId, operation.Id.ToString(),
+            $"{operation.Kind}: {operation.State}", clock.GetUtcNow()), ct);
+}

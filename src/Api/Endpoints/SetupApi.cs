@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Platform.Api.Auth;
+using Platform.Api.Infrastructure;
+using Platform.Contracts;
+using Platform.Storage.Data;
+using Platform.Storage.Entities;
+
+namespace Platform.Api.Endpoints;
+
+/// <summary>A fresh install's first visit creates the first administrator.</summary>
+public static class SetupApi
+{
+    public static IEndpointRouteBuilder MapSetupApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/setup").WithTags("Setup").AllowAnonymous();
+        group.MapGet("", GetStatus);
+        group.MapPost("/admin", CreateFirstAdmin);
+        return app;
+    }
+
+    private static async Task<Ok<SetupStatusDto>> GetStatus(PlatformDb db, OidcOptions oidc, CancellationToken ct) =>
+        TypedResults.Ok(new SetupStatusDto(!await db.Users.AnyAsync(ct), oidc.Enabled, oidc.Enabled ? oidc.DisplayName : null));
+
+    private static async Task<Results<Ok<UserDto>, ValidationProblem, ProblemHttpResult>> CreateFirstAdmin(
+        CreateFirstAdminRequest request, PlatformDb db, UserManager<User> users, SignInManager<User> signIn,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var validation = new Validation().Email("email", request.Email).Password("password", request.Password);
+        if (request.DisplayName is { Length: > 120 }) validation.Add("displayName", "Display name must be at most 120 characters.");
+        if (!validation.IsValid) return validation.Problem();
+        if (await db.Users.AnyAsync(ct)) return Problems.Conflict("The first administrator already exists; sign in instead.");
+
+        var result = await UserAccounts.CreateLocalAsync(users, request.Email, request.Password, request.DisplayName, isAdmin: true, clock);
+        if (result.Problem is not null) return result.Problem;
+        db.Audit(clock, AuditActions.FirstAdminCreated, null, result.User, result.User!.Email);
+        await db.SaveChangesAsync(ct);
+        await signIn.SignInAsync(result.User, isPersistent: true);
+        return TypedResults.Ok(result.User.ToDto());
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.Contracts;
+
+/// <summary>Connects to the live hub, reconnects on its own, and rejoins workspace groups after a reconnect.</summary>
+public sealed class LiveEventsClient : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly HashSet<Guid> _workspaces = [];
+
+    /// <param name="configureHttp">Transport options: a bearer token provider for scripts, a test server's handler.</param>
+    public LiveEventsClient(Uri baseAddress, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configureHttp = null)
+    {
+        _connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, LiveEvents.HubPath.TrimStart('/')), o => configureHttp?.Invoke(o))
+            .WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)])
+            .AddJsonProtocol(o => PlatformClient.Configure(o.PayloadSerializerOptions))
+            .Build();
+        _connection.On<LiveEventDto>(LiveEvents.ClientMethod, e => Received?.Invoke(e));
+        _connection.Reconnecting += _ => { StateChanged?.Invoke(); return Task.CompletedTask; };
+        _connection.Closed += _ => { StateChanged?.Invoke(); return Task.CompletedTask; };
+        _connection.Reconnected += async _ =>
+        {
+            foreach (var ws in _workspaces.ToArray()) await _connection.InvokeAsync(LiveEvents.JoinWorkspace, ws);
+            StateChanged?.Invoke();
+        };
+    }
+
+    public event Action<LiveEventDto>? Received;
+    public event Action? StateChanged;
+
+    public HubConnectionState State => _connection.State;
+
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        if (_connection.State == HubConnectionState.Disconnected) await _connection.StartAsync(ct);
+        StateChanged?.Invoke();
+    }
+
+    public async Task JoinWorkspaceAsync(Guid ws, CancellationToken ct = default)
+    {
+        await _connection.InvokeAsync(LiveEvents.JoinWorkspace, ws, ct);
+        _workspaces.Add(ws);
+    }
+
+    public async Task LeaveWorkspaceAsync(Guid ws, CancellationToken ct = default)
+    {
+        _workspaces.Remove(ws);
+        if (_connection.State == HubConnectionState.Connected) await _connection.InvokeAsync(LiveEvents.LeaveWorkspace, ws, ct);
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

@@ -1,0 +1,20 @@
+namespace Platform.Contracts;
+
+/// <summary>What the live hub pushes to browsers: small, with IDs; the client re-reads what it needs.</summary>
+public sealed record LiveEventDto(string Type, Guid? WorkspaceId, string? ResourceId, string? Message, DateTimeOffset At);
+
+public static class LiveEvents
+{
+    public const string HubPath = "/hubs/events";
+    /// <summary>Client method that receives a <see cref="LiveEventDto"/>.</summary>
+    public const string ClientMethod = "event";
+    public const string JoinWorkspace = "JoinWorkspace";
+    public const string LeaveWorkspace = "LeaveWorkspace";
+
+    public const string WorkerOnline = "worker.online";
+    public const string WorkerOffline = "worker.offline";
+    public const string WorkerHeartbeat = "worker.heartbeat";
+    public const string OperationChanged = "operation.changed";
+    public const string MembersChanged = "members.changed";
+    public const string TestEvent = "test";
+}

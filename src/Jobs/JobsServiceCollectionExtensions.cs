@@ -1,0 +1,60 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Contracts.Jobs;
+using Platform.Jobs.Operations;
+using Platform.Jobs.Workers;
+
+namespace Platform.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    private static readonly PostgreSqlStorageOptions PostgresOptions = new() { EnableLongPolling = true, PrepareSchemaIfNecessary = true };
+
+    /// <summary>
+    /// Hangfire client and storage (in-memory when <paramref name="postgresConnectionString"/> is null, otherwise
+    /// PostgreSQL with LISTEN/NOTIFY long polling) plus the job implementations. Every role needs this to enqueue.
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, string? postgresConnectionString)
+    {
+        // One storage instance per host, registered before AddHangfire so that its TryAdd keeps ours: Hangfire's
+        // JobStorage.Current is process-wide, and two hosts in one process (tests) must not share jobs.
+        services.AddSingleton<JobStorage>(_ => postgresConnectionString is null
+            ? new InMemoryStorage()
+            : new PostgreSqlStorage(new NpgsqlConnectionFactory(postgresConnectionString, PostgresOptions), PostgresOptions));
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new ResilientLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
+        // Operations record their own failures in the row; what reaches Hangfire is an infrastructure failure
+        // (database gone, shutdown), which its default retries handle well because the job is idempotent.
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CurrentJobs>();
+        services.TryAddSingleton(WorkerIdentity.Create(null, []));
+        services.AddScoped<IOperationJob, OperationJob>();
+        services.AddScoped<IOperationHandler, SystemCheckHandler>();
+        return services;
+    }
+
+    /// <summary>The worker role: a Hangfire server on the given queues, heartbeats, and the reconciler.</summary>
+    public static IServiceCollection AddWorker(this IServiceCollection services, WorkerIdentity identity, int workerCount)
+    {
+        services.Replace(ServiceDescriptor.Singleton(identity));
+        services.AddHangfireServer(o =>
+        {
+            o.ServerName = identity.Name;
+            o.Queues = [.. identity.Queues];
+            o.WorkerCount = workerCount;
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            o.ShutdownTimeout = TimeSpan.FromSeconds(10);
+        });
+        services.AddHostedService<WorkerHeartbeatService>();
+        services.AddSingleton<OperationReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<OperationReconciler>());
+        return services;
+    }
+}

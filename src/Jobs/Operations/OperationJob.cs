@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Contracts;
+using Platform.Contracts.Jobs;
+using Platform.Jobs.Workers;
+using Platform.Storage.Data;
+using Platform.Storage.Entities;
+using Platform.Storage.Events;
+
+namespace Platform.Jobs.Operations;
+
+public sealed class OperationJob(
+    PlatformDb db, IEnumerable<IOperationHandler> handlers, IEventBus events, WorkerIdentity worker,
+    CurrentJobs currentJobs, IServiceScopeFactory scopes, TimeProvider clock, ILogger<OperationJob> logger)
+    : IOperationJob, IOperationReporter
+{
+    private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(250);
+    private Operation? _operation;
+    private DateTimeOffset _lastReport;
+
+    public async Task RunAsync(Guid operationId, CancellationToken ct)
+    {
+        var operation = await db.Operations.SingleOrDefaultAsync(o => o.Id == operationId, ct);
+        if (operation is null || operation.IsFinished) return;
+        _operation = operation;
+        var handler = handlers.SingleOrDefault(h => h.Kind == operation.Kind);
+        if (handler is null)
+        {
+            operation.Fail($"No handler for operations of kind '{operation.Kind}'.", clock.GetUtcNow());
+            await SaveAndPublishAsync(CancellationToken.None);
+            return;
+        }
+
+        operation.Start(worker.Name, clock.GetUtcNow());
+        await SaveAndPublishAsync(ct);
+        using var _ = currentJobs.Begin($"{operation.Kind} {operation.Id}");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watcher = WatchForCancellationAsync(operation.Id, stop);
+        try
+        {
+            var message = await handler.RunAsync(operation, this, stop.Token);
+            operation.Succeed(message, clock.GetUtcNow());
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            await db.Entry(operation).ReloadAsync(CancellationToken.None);
+            if (!operation.IsFinished) operation.Cancel(clock.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Operation {Id} ({Kind}) failed", operation.Id, operation.Kind);
+            operation.Fail(ex.Message, clock.GetUtcNow());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await watcher;
+        }
+        await SaveAndPublishAsync(CancellationToken.None);
+    }
+
+    public async Task ReportAsync(double fraction, string message, CancellationToken ct)
+    {
+        var operation = _operation ?? throw new InvalidOperationException("No operation is running.");
+        operation.Report(fraction, message);
+        var now = clock.GetUtcNow();
+        if (now - _lastReport < ReportInterval) return;
+        _lastReport = now;
+        await SaveAndPublishAsync(ct);
+    }
+
+    private async Task SaveAndPublishAsync(CancellationToken ct)
+    {
+        var operation = _operation!;
+        await db.SaveChangesAsync(ct);
+        await events.PublishAsync(new LiveEventDto(LiveEvents.OperationChanged, operation.WorkspaceId,
+            operation.Id.ToString(), $"{operation.Kind}: {operation.State}", clock.GetUtcNow()), ct);
+    }
+
+    /// <summary>A user's cancel is written to the row by the API; poll it (own scope) so the job stops within a second.</summary>
+    private async Task WatchForCancellationAsync(Guid id, CancellationTokenSource stop)
+    {
+        using var scope = scopes.CreateScope();
+        var probe = scope.ServiceProvider.GetRequiredService<PlatformDb>();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), stop.Token);
+                var state = await probe.Operations.AsNoTracking().Where(o => o.Id == id).Select(o => o.State).SingleAsync(stop.Token);
+                if (state == OperationState.Cancelled) { await stop.CancelAsync(); return; }
+            }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}

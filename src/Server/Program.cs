@@ -1,0 +1,27 @@
+using Platform.Api;
+using Platform.Server;
+
+var builder = WebApplication.CreateBuilder(args);
+var platform = builder.AddPlatform();
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    await app.MigrateAsync(force: true);
+    Console.WriteLine("Database is up to date.");
+    return;
+}
+await app.MigrateAsync(force: false);
+
+if (platform.Has("web")) app.UseWeb();
+app.UseApi();
+if (platform.Has("api")) app.MapApi();
+else app.MapHealth();
+if (platform.Has("web")) app.MapWeb();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"Platform is running ({platform.Roles}). Open {string.Join(", ", app.Urls)} in your browser."));
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Storage.Entities;
+
+namespace Platform.Storage.Data;
+
+internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
+{
+    public void Configure(EntityTypeBuilder<Workspace> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(Workspace.MaxNameLength);
+        b.Ignore(x => x.IsArchived);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> b)
+    {
+        b.HasKey(x => new { x.WorkspaceId, x.UserId });
+        b.HasIndex(x => x.UserId);
+        b.HasOne(x => x.Workspace).WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(80);
+        b.Property(x => x.Prefix).HasMaxLength(16);
+        b.Property(x => x.SecretHash).HasMaxLength(64);
+        b.HasIndex(x => x.SecretHash).IsUnique();
+        b.HasIndex(x => x.UserId);
+        b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.Property(x => x.Action).HasMaxLength(64);
+        b.Property(x => x.ActorEmail).HasMaxLength(256);
+        b.Property(x => x.Target).HasMaxLength(256);
+        b.Property(x => x.Detail).HasMaxLength(1024);
+        b.HasIndex(x => new { x.WorkspaceId, x.Id });
+    }
+}
+
+internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
+{
+    public void Configure(EntityTypeBuilder<Worker> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(128);
+        b.Property(x => x.Queues).HasMaxLength(256);
+        b.Property(x => x.GpuName).HasMaxLength(128);
+        b.Property(x => x.CurrentJob).HasMaxLength(256);
+    }
+}
+
+internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operation>
+{
+    public void Configure(EntityTypeBuilder<Operation> b)
+    {
+        b.Property(x => x.Kind).HasMaxLength(64);
+        b.Property(x => x.Message).HasMaxLength(2048);
+        b.Property(x => x.WorkerName).HasMaxLength(128);
+        b.Property(x => x.JobId).HasMaxLength(64);
+        b.Ignore(x => x.IsFinished);
+        b.HasIndex(x => new { x.WorkspaceId, x.Id });
+        b.HasIndex(x => x.State);
+    }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> b)
+    {
+        b.Property(x => x.DisplayName).HasMaxLength(120);
+        b.Property(x => x.ExternalProvider).HasMaxLength(32);
+    }
+}

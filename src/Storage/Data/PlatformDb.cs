@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Platform.Storage.Entities;
+
+namespace Platform.Storage.Data;
+
+/// <summary>
+/// The platform's database. Two provider-specific subclasses carry their own migrations:
+/// <see cref="SqlitePlatformDb"/> (embedded) and <see cref="PostgresPlatformDb"/> (production).
+/// </summary>
+public abstract class PlatformDb(DbContextOptions options)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Worker> Workers => Set<Worker>();
+    public DbSet<Operation> Operations => Set<Operation>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlatformDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

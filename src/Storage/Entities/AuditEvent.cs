@@ -1,0 +1,44 @@
+namespace Platform.Storage.Entities;
+
+/// <summary>Append-only record of a security-relevant action. Never updated or deleted.</summary>
+public sealed class AuditEvent
+{
+    private AuditEvent() { }
+
+    public AuditEvent(DateTimeOffset at, string action, Guid? workspaceId, Guid? actorId, string? actorEmail, string? target, string? detail)
+    {
+        At = at;
+        Action = action;
+        WorkspaceId = workspaceId;
+        ActorId = actorId;
+        ActorEmail = actorEmail;
+        Target = target;
+        Detail = detail;
+    }
+
+    public long Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string Action { get; private set; } = "";
+    public Guid? WorkspaceId { get; private set; }
+    public Guid? ActorId { get; private set; }
+    public string? ActorEmail { get; private set; }
+    public string? Target { get; private set; }
+    public string? Detail { get; private set; }
+}
+
+public static class AuditActions
+{
+    public const string SignIn = "auth.sign-in";
+    public const string SignInFailed = "auth.sign-in-failed";
+    public const string SignOut = "auth.sign-out";
+    public const string FirstAdminCreated = "auth.first-admin-created";
+    public const string UserCreated = "user.created";
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+    public const string WorkspaceCreated = "workspace.created";
+    public const string WorkspaceRenamed = "workspace.renamed";
+    public const string WorkspaceArchived = "workspace.archived";
+    public const string MemberAdded = "member.added";
+    public const string MemberRoleChanged = "member.role-changed";
+    public const string MemberRemoved = "member.removed";
+}

@@ -1,0 +1,104 @@
+using Platform.Contracts;
+
+namespace Platform.Storage.Entities;
+
+/// <summary>
+/// A long-running piece of work (system check now; imports and exports later). The database row is the
+/// source of truth: the reconciler re-enqueues Queued or Running rows that no live job holds.
+/// </summary>
+public sealed class Operation
+{
+    private Operation() { }
+
+    public Operation(Guid workspaceId, string kind, Guid? createdBy, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        WorkspaceId = workspaceId;
+        Kind = kind;
+        CreatedBy = createdBy;
+        CreatedAt = now;
+        State = OperationState.Queued;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid WorkspaceId { get; private set; }
+    public string Kind { get; private set; } = "";
+    public OperationState State { get; private set; }
+    public double Progress { get; private set; }
+    public string? Message { get; private set; }
+    public Guid? CreatedBy { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+    public string? WorkerName { get; private set; }
+    /// <summary>The Hangfire job that currently holds this operation.</summary>
+    public string? JobId { get; private set; }
+    public int Attempts { get; private set; }
+
+    public bool IsFinished => State is OperationState.Succeeded or OperationState.Failed or OperationState.Cancelled;
+
+    public void AssignJob(string jobId) => JobId = jobId;
+
+    public void Start(string workerName, DateTimeOffset now)
+    {
+        if (IsFinished) throw new IllegalStateChangeException($"The operation has already {State.ToString().ToLowerInvariant()}.");
+        State = OperationState.Running;
+        WorkerName = workerName;
+        StartedAt ??= now;
+        Attempts++;
+    }
+
+    public void Report(double progress, string? message)
+    {
+        if (State != OperationState.Running) throw new IllegalStateChangeException("Only a running operation reports progress.");
+        Progress = Math.Clamp(progress, 0, 1);
+        Message = message;
+    }
+
+    public void Succeed(string? message, DateTimeOffset now) => Finish(OperationState.Succeeded, message, now, progress: 1);
+
+    public void Fail(string message, DateTimeOffset now) => Finish(OperationState.Failed, message, now, Progress);
+
+    public void Cancel(DateTimeOffset now)
+    {
+        if (IsFinished) throw new IllegalStateChangeException($"The operation has already {State.ToString().ToLowerInvariant()}; it cannot be cancelled.");
+        State = OperationState.Cancelled;
+        FinishedAt = now;
+        Message = "Cancelled.";
+    }
+
+    /// <summary>Puts work that lost its job back in the queue (after a restart).</summary>
+    public void Requeue()
+    {
+        if (IsFinished) throw new IllegalStateChangeException("A finished operation is not requeued.");
+        State = OperationState.Queued;
+        JobId = null;
+    }
+
+    private void Finish(OperationState state, string? message, DateTimeOffset now, double progress)
+    {
+        if (IsFinished) throw new IllegalStateChangeException($"The operation has already {State.ToString().ToLowerInvariant()}.");
+        State = state;
+        Message = message;
+        Progress = progress;
+        FinishedAt = now;
+    }
+}
+
+public static class OperationKinds
+{
+    public const string SystemCheck = "system-check";
+}
+
+public static class OperationQueues
+{
+    public const string Default = "default";
+    public const string Cpu = "cpu";
+    public const string Gpu = "gpu";
+
+    public static string For(string kind) => kind switch
+    {
+        OperationKinds.SystemCheck => Default,
+        _ => Default,
+    };
+}

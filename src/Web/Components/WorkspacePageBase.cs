@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Components;
+using Platform.Contracts;
+using Platform.Web.Services;
+
+namespace Platform.Web.Components;
+
+/// <summary>
+/// Base for pages that show one workspace's data: loads when shown and again when the user switches workspace.
+/// </summary>
+public abstract class WorkspacePageBase : ComponentBase, IDisposable
+{
+    private Guid? _loadedFor;
+
+    [Inject] protected AppState State { get; set; } = default!;
+    [Inject] protected Feedback Feedback { get; set; } = default!;
+
+    protected WorkspaceDto? Workspace => State.Current;
+    protected bool Loading { get; private set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        State.Changed += OnStateChanged;
+        await ReloadIfSwitchedAsync();
+    }
+
+    /// <summary>Loads the page's data for <paramref name="workspace"/>; exceptions become error snackbars.</summary>
+    protected abstract Task LoadAsync(WorkspaceDto workspace);
+
+    protected async Task ReloadAsync()
+    {
+        _loadedFor = null;
+        await ReloadIfSwitchedAsync();
+    }
+
+    private async Task ReloadIfSwitchedAsync()
+    {
+        var ws = State.Current;
+        if (ws?.Id == _loadedFor) return;
+        _loadedFor = ws?.Id;
+        OnWorkspaceChanged();
+        if (ws is null) return;
+        Loading = true;
+        StateHasChanged();
+        try { await Feedback.TryAsync(() => LoadAsync(ws)); }
+        finally { Loading = false; }
+    }
+
+    /// <summary>Clears what was shown for the previous workspace.</summary>
+    protected virtual void OnWorkspaceChanged() { }
+
+    private void OnStateChanged() => _ = InvokeAsync(async () =>
+    {
+        await ReloadIfSwitchedAsync();
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        State.Changed -= OnStateChanged;
+        Disposing();
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Disposing() { }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Platform.Contracts;
+using Platform.TestKit;
+using Shouldly;
+using Xunit;
+
+namespace Platform.Api.Tests;
+
+public abstract class LiveEventTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : PlatformApp
+{
+    [Fact]
+    public async Task AMemberReceivesTheWorkspacesEventsLive()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        await using var live = await ConnectAsync(owner, ct);
+        var received = new TaskCompletionSource<LiveEventDto>(TaskCreationOptions.RunContinuationsAsynchronously);
+        live.Received += e => { if (e.Type == LiveEvents.TestEvent) received.TrySetResult(e); };
+        await live.JoinWorkspaceAsync(workspace.Id, ct);
+
+        await owner.SendTestEventAsync(workspace.Id, "hello from the test", ct);
+        var e = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        e.Message.ShouldBe("hello from the test");
+        e.WorkspaceId.ShouldBe(workspace.Id);
+    }
+
+    [Fact]
+    public async Task OperationProgressArrivesLive()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        await using var live = await ConnectAsync(owner, ct);
+        var states = new List<string>();
+        var finished = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        live.Received += e =>
+        {
+            if (e.Type != LiveEvents.OperationChanged) return;
+            lock (states) states.Add(e.Message!);
+            if (e.Message!.EndsWith("Succeeded") || e.Message.EndsWith("Failed")) finished.TrySetResult(e.Message);
+        };
+        await live.JoinWorkspaceAsync(workspace.Id, ct);
+        var operation = await owner.StartSystemCheckAsync(workspace.Id, ct);
+        var last = await finished.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        last.ShouldBe("system-check: Succeeded", (await owner.GetOperationAsync(workspace.Id, operation.Id, ct)).Message);
+        lock (states) states.ShouldContain("system-check: Running");
+    }
+
+    [Fact]
+    public async Task AStrangerCannotJoinAWorkspaceGroup()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, workspace) = await app.NewOwnerAsync();
+        var (stranger, _) = await app.NewUserAsync("eavesdropper");
+        await using var live = await ConnectAsync(stranger, ct);
+        var error = await Should.ThrowAsync<HubException>(live.JoinWorkspaceAsync(workspace.Id, ct));
+        error.Message.ShouldContain("not found");
+    }
+
+    private async Task<LiveEventsClient> ConnectAsync(PlatformClient client, CancellationToken ct)
+    {
+        var token = await client.CreateTokenAsync(new CreateApiTokenRequest("live", 1), ct);
+        var live = new LiveEventsClient(app.Server.BaseAddress, o =>
+        {
+            o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+            o.Transports = HttpTransportType.LongPolling;
+            o.AccessTokenProvider = () => Task.FromResult<string?>(token.Secret);
+        });
+        await live.StartAsync(ct);
+        return live;
+    }
+}

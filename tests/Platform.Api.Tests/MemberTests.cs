@@ -1,0 +1,62 @@
+using System.Net;
+using Platform.Contracts;
+using Platform.TestKit;
+using Shouldly;
+using Xunit;
+
+namespace Platform.Api.Tests;
+
+public abstract class MemberTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : PlatformApp
+{
+    [Fact]
+    public async Task AnOwnerAddsChangesAndRemovesAMemberAndTheAuditLogRecordsIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var (member, user) = await app.NewUserAsync("annotator");
+        var added = await owner.AddMemberAsync(workspace.Id, new AddMemberRequest(user.Email, WorkspaceRole.Annotator), ct);
+        added.Role.ShouldBe(WorkspaceRole.Annotator);
+        (await member.ListWorkspacesAsync(ct: ct)).Items.ShouldHaveSingleItem().MyRole.ShouldBe(WorkspaceRole.Annotator);
+
+        (await owner.ChangeMemberRoleAsync(workspace.Id, user.Id, new ChangeMemberRoleRequest(WorkspaceRole.Maintainer), ct)).Role.ShouldBe(WorkspaceRole.Maintainer);
+        await owner.RemoveMemberAsync(workspace.Id, user.Id, ct);
+        await member.GetWorkspaceAsync(workspace.Id, ct).ShouldFailWith(HttpStatusCode.NotFound);
+
+        var actions = (await owner.ListAuditAsync(workspace.Id, ct: ct)).Items.Select(a => a.Action).ToList();
+        actions.ShouldBe(["member.removed", "member.role-changed", "member.added", "workspace.created"]);
+    }
+
+    [Fact]
+    public async Task AddingAnUnknownEmailOrTheSamePersonTwiceIsRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var error = await owner.AddMemberAsync(workspace.Id, new AddMemberRequest("nobody@example.com", WorkspaceRole.Member), ct).ShouldFailWith(HttpStatusCode.BadRequest);
+        error.Problem!.Errors!["email"].Single().ShouldContain("No account");
+        var (_, user) = await app.NewUserAsync("twice");
+        await owner.AddMemberAsync(workspace.Id, new AddMemberRequest(user.Email, WorkspaceRole.Member), ct);
+        await owner.AddMemberAsync(workspace.Id, new AddMemberRequest(user.Email, WorkspaceRole.Viewer), ct).ShouldFailWith(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task TheLastOwnerCannotLeaveOrBeDemoted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var me = await owner.GetMeAsync(ct);
+        await owner.ChangeMemberRoleAsync(workspace.Id, me.Id, new ChangeMemberRoleRequest(WorkspaceRole.Member), ct).ShouldFailWith(HttpStatusCode.Conflict);
+        await owner.RemoveMemberAsync(workspace.Id, me.Id, ct).ShouldFailWith(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task OnlyOwnersManageMembersAndReadTheAuditLog()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var (maintainer, user) = await app.NewUserAsync("maint");
+        await owner.AddMemberAsync(workspace.Id, new AddMemberRequest(user.Email, WorkspaceRole.Maintainer), ct);
+        (await maintainer.ListMembersAsync(workspace.Id, ct: ct)).Items.Count.ShouldBe(2);
+        await maintainer.AddMemberAsync(workspace.Id, new AddMemberRequest(user.Email, WorkspaceRole.Owner), ct).ShouldFailWith(HttpStatusCode.Forbidden);
+        await maintainer.ListAuditAsync(workspace.Id, ct: ct).ShouldFailWith(HttpStatusCode.Forbidden);
+    }
+}

@@ -1,0 +1,23 @@
+using Platform.TestKit;
+
+namespace Platform.Api.Tests;
+
+// Every API test class runs twice: on embedded SQLite and on PostgreSQL.
+public sealed class SignInTestsOnSqlite(SqliteApp app) : SignInTests<SqliteApp>(app);
+public sealed class SignInTestsOnPostgres(PostgresApp app) : SignInTests<PostgresApp>(app);
+public sealed class TokenTestsOnSqlite(SqliteApp app) : TokenTests<SqliteApp>(app);
+public sealed class TokenTestsOnPostgres(PostgresApp app) : TokenTests<PostgresApp>(app);
+public sealed class WorkspaceTestsOnSqlite(SqliteApp app) : WorkspaceTests<SqliteApp>(app);
+public sealed class WorkspaceTestsOnPostgres(PostgresApp app) : WorkspaceTests<PostgresApp>(app);
+public sealed class MemberTestsOnSqlite(SqliteApp app) : MemberTests<SqliteApp>(app);
+public sealed class MemberTestsOnPostgres(PostgresApp app) : MemberTests<PostgresApp>(app);
+public sealed class StrangerTestsOnSqlite(SqliteApp app) : StrangerTests<SqliteApp>(app);
+public sealed class StrangerTestsOnPostgres(PostgresApp app) : StrangerTests<PostgresApp>(app);
+public sealed class BadInputTestsOnSqlite(SqliteApp app) : BadInputTests<SqliteApp>(app);
+public sealed class BadInputTestsOnPostgres(PostgresApp app) : BadInputTests<PostgresApp>(app);
+public sealed class OperationTestsOnSqlite(SqliteApp app) : OperationTests<SqliteApp>(app);
+public sealed class OperationTestsOnPostgres(PostgresApp app) : OperationTests<PostgresApp>(app);
+public sealed class LiveEventTestsOnSqlite(SqliteApp app) : LiveEventTests<SqliteApp>(app);
+public sealed class LiveEventTestsOnPostgres(PostgresApp app) : LiveEventTests<PostgresApp>(app);
+public sealed class HostTestsOnSqlite(SqliteApp app) : HostTests<SqliteApp>(app);
+public sealed class HostTestsOnPostgres(PostgresApp app) : HostTests<PostgresApp>(app);

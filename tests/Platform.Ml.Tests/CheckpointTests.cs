@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Platform.Ml.Samples;
+
+namespace Platform.Ml.Tests;
+
+public class CheckpointTests
+{
+    private static TrainingRequest TabularRun(Recorder recorder, Stream? resume = null) => new()
+    {
+        Template = MlTemplates.TabularClassification,
+        Table = TestData.Table(800, regression: false),
+        TimeBudget = TimeSpan.FromSeconds(60),
+        Settings = new TrainingSettings { Epochs = 8, CheckpointEverySteps = 20, Seed = 5 },
+        Callbacks = recorder.Callbacks,
+        ResumeFrom = resume,
+    };
+
+    [Fact]
+    public async Task AResumedRunContinuesTheSameScheduleWithoutDuplicateMetrics()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var full = new Recorder();
+        var uninterrupted = await ModelTrainer.TrainAsync(TabularRun(full), ct);
+
+        var first = new Recorder();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        first.OnCheckpoint = (checkpoint, _) =>
+        {
+            if (checkpoint.Step == 40)
+            {
+                stop.Cancel();
+            }
+
+            return Task.CompletedTask;
+        };
+        await Should.ThrowAsync<OperationCanceledException>(async () => await ModelTrainer.TrainAsync(TabularRun(first), stop.Token));
+        var (step, content) = first.Checkpoints.Last();
+        step.ShouldBe(40);
+
+        var second = new Recorder();
+        var resumed = await ModelTrainer.TrainAsync(TabularRun(second, new MemoryStream(content)), ct);
+
+        first.Metrics.ShouldAllBe(m => m.Step <= 40);
+        second.Metrics.ShouldAllBe(m => m.Step > 40);
+        var combined = first.Metrics.Concat(second.Metrics).ToList();
+        combined.GroupBy(m => (m.Name, m.Step)).ShouldAllBe(g => g.Count() == 1);
+        resumed.Steps.ShouldBe(uninterrupted.Steps);
+        combined.Select(m => (m.Name, m.Step)).ShouldBe(full.Metrics.Select(m => (m.Name, m.Step)), ignoreOrder: true);
+        foreach (var metric in second.Metrics.Where(m => m.Name is "train_loss" or "learning_rate" or "val_loss"))
+        {
+            metric.Value.ShouldBe(full.Metrics.Single(m => m.Name == metric.Name && m.Step == metric.Step).Value, 1e-4);
+        }
+
+        resumed.Evaluation.Accuracy.ShouldBe(uninterrupted.Evaluation.Accuracy);
+    }
+
+    [Fact]
+    public async Task ACheckpointFromAnotherTemplateIsRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var text = new Recorder();
+        await ModelTrainer.TrainAsync(new TrainingRequest
+        {
+            Template = MlTemplates.TextClassification,
+            Items = TestData.Texts(perClass: 30),
+            TimeBudget = TimeSpan.FromSeconds(30),
+            Settings = new TrainingSettings { Epochs = 2, CheckpointEverySteps = 1 },
+            Callbacks = text.Callbacks,
+        }, ct);
+
+        var error = await Should.ThrowAsync<MlValidationException>(async () =>
+            await ModelTrainer.TrainAsync(TabularRun(new Recorder(), new MemoryStream(text.Checkpoints.First().Content)), ct));
+        error.Errors["resumeFrom"][0].ShouldContain("text-classification");
+    }
+
+    [Fact]
+    public async Task ADamagedCheckpointIsRefused()
+    {
+        var error = await Should.ThrowAsync<MlValidationException>(async () =>
+            await ModelTrainer.TrainAsync(TabularRun(new Recorder(), new MemoryStream([1, 2, 3, 4])), TestContext.Current.CancellationToken));
+        error.Errors.Keys.ShouldContain("resumeFrom");
+    }
+
+    [Fact]
+    public async Task CancellingStopsTrainingWithinTwoSeconds()
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var training = new TaskCompletionSource();
+        var run = ModelTrainer.TrainAsync(new TrainingRequest
+        {
+            Template = MlTemplates.DefaultImage,
+            Items = SampleImages.Create(perClass: 40, seed: 4),
+            TimeBudget = TimeSpan.FromMinutes(5),
+            Callbacks = new TrainingCallbacks { Metrics = new Progress<MetricPoint>(_ => training.TrySetResult()) },
+        }, cancel.Token);
+        await training.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        var watch = Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(async () => await run);
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+    }
+}
