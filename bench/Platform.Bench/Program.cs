@@ -1,7 +1,8 @@
 using Platform.Bench;
 
 // Usage: dotnet run -c Release --project bench/Platform.Bench -- [command] [options]
-// Commands: table (default: every benchmark in one table), throughput, quality --train PATH --test PATH --minutes M
+// Commands: table (default: every benchmark in one table; --seconds S per measurement), throughput,
+//           quality --train PATH --test PATH --minutes M (no paths: a generated set; --samples-per-class N)
 var command = args.Length > 0 ? args[0] : "table";
 var options = args.Skip(1).ToArray();
 return command switch

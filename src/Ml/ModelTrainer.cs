@@ -13,7 +13,16 @@ public static class ModelTrainer
     public static Task<TrainingResult> TrainAsync(TrainingRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var template = Validate(request);
+        Templates.ITemplate template;
+        try
+        {
+            template = Validate(request);
+        }
+        catch (MlValidationException e)
+        {
+            return Task.FromException<TrainingResult>(e);
+        }
+
         return Task.Factory.StartNew(() => Train(request, template, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 

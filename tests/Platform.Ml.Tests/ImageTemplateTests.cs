@@ -8,13 +8,21 @@ public class ImageTemplateTests
     public async Task TheDefaultImageTemplateLearnsGeneratedGrayscaleShapes()
     {
         var recorder = new Recorder();
+        var progress = new List<TrainingProgress>();
+        var items = SampleImages.Create(perClass: 60, seed: 1);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var result = await ModelTrainer.TrainAsync(new TrainingRequest
         {
             Template = MlTemplates.DefaultImage,
-            Items = SampleImages.Create(perClass: 60, seed: 1),
+            Items = items,
             TimeBudget = TimeSpan.FromSeconds(12),
-            Callbacks = recorder.Callbacks,
+            Callbacks = recorder.Callbacks with { Progress = new Sync<TrainingProgress>(progress.Add) },
         }, TestContext.Current.CancellationToken);
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(14), "the budget covers decoding and evaluation");
+        progress.Select(p => p.Fraction).ShouldBeInOrder(SortDirection.Ascending);
+        progress[^1].Fraction.ShouldBe(1);
+        progress.ShouldAllBe(p => p.Remaining >= TimeSpan.Zero && p.Remaining <= TimeSpan.FromSeconds(12));
 
         result.Evaluation.Split.ShouldBe("test");
         result.Evaluation.Count.ShouldBe(100);
@@ -23,6 +31,16 @@ public class ImageTemplateTests
         result.Model.Manifest.Input.ImageSize.ShouldBe(28);
         result.Model.Manifest.ClassNames.Count.ShouldBe(10);
         recorder.Metrics.ShouldContain(m => m.Name == "val_accuracy");
+
+        // Save, load and predict: the predictor reproduces the evaluation on the test items.
+        using var file = new MemoryStream();
+        result.Model.WriteTo(file);
+        file.Position = 0;
+        using var predictor = Predictor.Load(file);
+        var test = items.Where(i => i.Split == MlSplit.Test).ToList();
+        var predictions = predictor.PredictImages([.. test.Select(TestData.ReadAll)]);
+        var accuracy = test.Zip(predictions).Count(p => p.First.Label == p.Second.Label) / (double)test.Count;
+        accuracy.ShouldBe(result.Evaluation.Accuracy!.Value, 1e-9);
     }
 
     [Fact]
@@ -33,7 +51,8 @@ public class ImageTemplateTests
         {
             Template = MlTemplates.ImageResNet,
             Items = SampleImages.Create(perClass: 50, seed: 2, size: 24, color: true, mixedSizes: true),
-            TimeBudget = TimeSpan.FromSeconds(15),
+            TimeBudget = TimeSpan.FromSeconds(90),
+            Settings = new TrainingSettings { Epochs = 8, BatchSize = 32 },
             Callbacks = recorder.Callbacks,
         }, TestContext.Current.CancellationToken);
 

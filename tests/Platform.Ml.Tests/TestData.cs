@@ -95,8 +95,9 @@ internal sealed class Recorder
         },
     };
 
-    private sealed class Sync<T>(Action<T> action) : IProgress<T>
-    {
-        public void Report(T value) => action(value);
-    }
+}
+
+internal sealed class Sync<T>(Action<T> action) : IProgress<T>
+{
+    public void Report(T value) => action(value);
 }

@@ -5,6 +5,9 @@ internal sealed record SplitPlan(int[] Train, int[] Validation, int[] Test, bool
 {
     public const double CarvedFraction = 0.1;
 
+    /// <summary>Beyond this many held-out items the estimate gains little; the rest is better spent on training.</summary>
+    public const int MaxCarved = 3000;
+
     public static SplitPlan Assign(int count, Func<int, string> id, Func<int, string?> group, Func<int, MlSplit> split)
     {
         var train = new List<int>();
@@ -21,11 +24,12 @@ internal sealed record SplitPlan(int[] Train, int[] Validation, int[] Test, bool
         }
 
         // Stable order by a hash of the id, so that the same data always gives the same split.
+        var fraction = Math.Min(CarvedFraction, (double)MaxCarved / Math.Max(1, train.Count));
         var keep = new List<int>();
         foreach (var members in train.GroupBy(i => group(i) ?? string.Empty))
         {
             var ordered = members.OrderBy(i => StableHash(id(i))).ThenBy(i => i).ToList();
-            var take = ordered.Count >= 5 ? Math.Max(1, (int)Math.Round(ordered.Count * CarvedFraction)) : 0;
+            var take = ordered.Count >= 5 ? Math.Max(1, (int)Math.Round(ordered.Count * fraction)) : 0;
             validation.AddRange(ordered.Take(take));
             keep.AddRange(ordered.Skip(take));
         }

@@ -10,7 +10,7 @@ internal static class Inference
     public const int BatchSize = 512;
 
     /// <summary>Returns [N, K] probabilities for classification, or [N] values in target units for regression.</summary>
-    public static Tensor Run(ITemplate template, ModelManifest manifest, nn.Module<Tensor, Tensor> model, Tensor raw, bool flip, Device device)
+    public static Tensor Run(ITemplate template, ModelManifest manifest, nn.Module<Tensor, Tensor> model, Tensor raw, bool flip, Device device, CancellationToken ct = default)
     {
         model.eval();
         using var _ = torch.no_grad();
@@ -18,6 +18,7 @@ internal static class Inference
         var outputs = new List<Tensor>();
         for (long start = 0; start < raw.shape[0]; start += BatchSize)
         {
+            ct.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
             var batch = raw.narrow(0, start, Math.Min(BatchSize, raw.shape[0] - start));
             var input = template.ToModelInput(manifest, batch, training: false, device);

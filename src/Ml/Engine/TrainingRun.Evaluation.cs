@@ -9,7 +9,8 @@ internal sealed partial class TrainingRun
     private void Validate(double fraction)
     {
         double metric;
-        using (var output = Inference.Run(template, task.Manifest, model, task.Validation.X, flip: false, device))
+        double loss;
+        using (var output = Inference.Run(template, task.Manifest, model, task.Validation.X, flip: false, device, ct))
         {
             if (task.Regression)
             {
@@ -20,21 +21,25 @@ internal sealed partial class TrainingRun
                 var rmse = Math.Sqrt(error.square().mean().item<float>());
                 Metric("val_rmse", rmse);
                 metric = -rmse;
+                loss = rmse;
             }
             else
             {
                 using var logProbabilities = output.clamp_min(1e-12).log();
                 using var nll = nn.functional.nll_loss(logProbabilities, task.Validation.Y);
                 metric = Metrics.Accuracy(output, task.Validation.Y);
-                Metric("val_loss", nll.item<float>());
+                loss = nll.item<float>();
+                Metric("val_loss", loss);
                 Metric("val_accuracy", metric);
             }
         }
 
         model.train();
-        if (metric > state.BestMetric)
+        // Ties on accuracy (common once it saturates) are broken by the validation loss.
+        if (metric > state.BestMetric || (metric == state.BestMetric && loss < state.BestLoss))
         {
             state.BestMetric = metric;
+            state.BestLoss = loss;
             state.BestStep = state.Step;
             state.EvaluationsSinceBest = 0;
             bestWeights = SaveWeights();
@@ -58,8 +63,8 @@ internal sealed partial class TrainingRun
         var flip = false;
         if (task.CanFlip)
         {
-            using var plain = Inference.Run(template, manifest, model, task.Validation.X, flip: false, device);
-            using var flipped = Inference.Run(template, manifest, model, task.Validation.X, flip: true, device);
+            using var plain = Inference.Run(template, manifest, model, task.Validation.X, flip: false, device, ct);
+            using var flipped = Inference.Run(template, manifest, model, task.Validation.X, flip: true, device, ct);
             flip = Metrics.Accuracy(flipped, task.Validation.Y) > Metrics.Accuracy(plain, task.Validation.Y);
             Log(flip ? "Test-time flip helps on the validation split: on." : "Test-time flip does not help on the validation split: off.");
         }
@@ -68,7 +73,7 @@ internal sealed partial class TrainingRun
         var split = task.Test is null ? "validation" : "test";
         var data = task.Test ?? task.Validation;
         EvaluationReport report;
-        using (var output = Inference.Run(template, manifest, model, data.X, flip, device))
+        using (var output = Inference.Run(template, manifest, model, data.X, flip, device, ct))
         {
             if (task.Regression)
             {
@@ -128,12 +133,12 @@ internal sealed partial class TrainingRun
     private double EstimateEvaluationSeconds()
     {
         var sample = task.Validation.X.narrow(0, 0, Math.Min(task.Validation.Count, 256));
-        using (var warmup = Inference.Run(template, task.Manifest, model, sample, flip: false, device))
+        using (var warmup = Inference.Run(template, task.Manifest, model, sample, flip: false, device, ct))
         {
         }
 
         var watch = Stopwatch.StartNew();
-        using (var timed = Inference.Run(template, task.Manifest, model, sample, flip: false, device))
+        using (var timed = Inference.Run(template, task.Manifest, model, sample, flip: false, device, ct))
         {
         }
 

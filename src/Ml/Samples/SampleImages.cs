@@ -12,7 +12,8 @@ public static class SampleImages
         ["circle", "disc", "square", "block", "hbar", "vbar", "plus", "cross", "triangle", "dots"];
 
     /// <summary>PNG-encoded items; every <paramref name="testEvery"/>-th image of a class goes to the test split.</summary>
-    public static IReadOnlyList<MlItem> Create(int perClass, int seed = 1, int size = 28, bool color = false, int testEvery = 6, bool mixedSizes = false)
+    /// <param name="difficulty">0 gives clean shapes; 1 adds rotation, clutter strokes and heavy noise.</param>
+    public static IReadOnlyList<MlItem> Create(int perClass, int seed = 1, int size = 28, bool color = false, int testEvery = 6, bool mixedSizes = false, double difficulty = 0)
     {
         var random = new Random(seed);
         var items = new List<MlItem>(perClass * Classes.Count);
@@ -21,7 +22,7 @@ public static class SampleImages
             for (var c = 0; c < Classes.Count; c++)
             {
                 var side = mixedSizes ? size + random.Next(-size / 4, size / 2) : size;
-                var png = Draw(c, side, color, random);
+                var png = Draw(c, side, color, random, difficulty);
                 var split = testEvery > 0 && i % testEvery == testEvery - 1 ? MlSplit.Test : MlSplit.Train;
                 items.Add(new MlItem($"{Classes[c]}-{i}", () => new MemoryStream(png, writable: false), Classes[c], split));
             }
@@ -30,7 +31,7 @@ public static class SampleImages
         return items;
     }
 
-    public static byte[] Draw(int shape, int size, bool color, Random random)
+    public static byte[] Draw(int shape, int size, bool color, Random random, double difficulty = 0)
     {
         var info = new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var surface = SKSurface.Create(info);
@@ -46,6 +47,7 @@ public static class SampleImages
             Style = SKPaintStyle.Stroke,
         };
         var s = size / 28f;
+        canvas.RotateDegrees((float)((random.NextDouble() - 0.5) * 50 * difficulty), size / 2f, size / 2f);
         float cx = (size / 2f) + ((random.NextSingle() - 0.5f) * 6 * s), cy = (size / 2f) + ((random.NextSingle() - 0.5f) * 6 * s);
         var r = size * (0.22f + (0.12f * random.NextSingle()));
         switch (shape)
@@ -79,24 +81,33 @@ public static class SampleImages
                 break;
         }
 
+        canvas.ResetMatrix();
+        paint.Style = SKPaintStyle.Stroke;
+        paint.StrokeWidth = size * 0.05f;
+        for (var k = 0; k < (int)Math.Round(difficulty * 3 * random.NextDouble()); k++)
+        {
+            paint.Color = paint.Color.WithAlpha((byte)random.Next(60, 200));
+            canvas.DrawLine(random.NextSingle() * size, random.NextSingle() * size, random.NextSingle() * size, random.NextSingle() * size, paint);
+        }
+
         using var image = surface.Snapshot();
         using var pixels = SKBitmap.FromImage(image);
-        AddNoise(pixels, random, color);
+        AddNoise(pixels, random, color, 20 + (int)(50 * difficulty));
         using var data = pixels.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
     }
 
-    private static void AddNoise(SKBitmap bitmap, Random random, bool color)
+    private static void AddNoise(SKBitmap bitmap, Random random, bool color, int amplitude)
     {
         var span = bitmap.GetPixelSpan();
         var bytes = new byte[span.Length];
         span.CopyTo(bytes);
         for (var i = 0; i < bytes.Length; i += 4)
         {
-            var n = random.Next(-20, 21);
+            var n = random.Next(-amplitude, amplitude + 1);
             for (var c = 0; c < 3; c++)
             {
-                bytes[i + c] = (byte)Math.Clamp(bytes[i + c] + (color ? random.Next(-20, 21) : n), 0, 255);
+                bytes[i + c] = (byte)Math.Clamp(bytes[i + c] + (color ? random.Next(-amplitude, amplitude + 1) : n), 0, 255);
             }
         }
 

@@ -25,16 +25,22 @@ internal sealed class ImageTemplate(string name, bool residual) : ITemplate
         var started = DateTime.UtcNow;
         var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => (long)p.i, StringComparer.Ordinal);
 
+        // One decoding pass over every split, so that all unreadable items are reported together.
+        var sameValidation = plan.Validation.SequenceEqual(plan.Train);
+        int[] all = [.. plan.Train, .. sameValidation ? [] : plan.Validation, .. plan.Test];
+        using var cache = ImageCache.Build([.. all.Select(i => items[i])], size, channels, ct);
+        var offset = 0L;
+
         DataSplit Split(int[] indexes)
         {
-            var subset = indexes.Select(i => items[i]).ToList();
-            var x = ImageCache.Build(subset, size, channels, ct);
-            var y = torch.tensor(subset.Select(i => classIndex[i.Label]).ToArray(), ScalarType.Int64);
-            return new DataSplit(x, y, [.. subset.Select(i => i.Id)]);
+            var x = cache.narrow(0, offset, indexes.Length).clone();
+            offset += indexes.Length;
+            var y = torch.tensor(indexes.Select(i => classIndex[items[i].Label]).ToArray(), ScalarType.Int64);
+            return new DataSplit(x, y, [.. indexes.Select(i => items[i].Id)]);
         }
 
         var train = Split(plan.Train);
-        var validation = plan.Validation.SequenceEqual(plan.Train) ? train : Split(plan.Validation);
+        var validation = sameValidation ? train : Split(plan.Validation);
         var test = plan.Test.Length > 0 ? Split(plan.Test) : null;
         log($"Decoded in {(DateTime.UtcNow - started).TotalSeconds:0.0} s ({train.Count} train, {validation.Count} validation, {test?.Count ?? 0} test).");
         var (mean, std) = Statistics(train.X, channels);

@@ -41,7 +41,7 @@ public partial class WorkspaceSettings
     private static bool IsFinished(OperationState state) =>
         state is OperationState.Succeeded or OperationState.Failed or OperationState.Cancelled;
 
-    private static double Percent(double progress) => Math.Clamp(progress <= 1 ? progress * 100 : progress, 0, 100);
+    private static double Percent(double progress) => Math.Clamp(progress * 100, 0, 100);
 
     private static Color StateColor(OperationState state) => state switch
     {

@@ -1,0 +1,114 @@
+using System.Net;
+using Microsoft.Playwright;
+using Platform.Contracts;
+using Shouldly;
+using Xunit;
+
+namespace Platform.E2E.Tests;
+
+/// <summary>A person's first session, clicked through in Chromium against the real Server process.</summary>
+public sealed class PortalTests
+{
+    private const string AdminEmail = "ada@example.com";
+    private const string Password = "first-admin-42";
+
+    [Fact]
+    public async Task AFirstAdministratorSetsUpAWorkspaceAddsAMemberCreatesATokenAndSeesLiveEvents()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ServerProcess.StartAsync(ct);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        page.SetDefaultTimeout(30_000);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+
+        // First visit: the portal asks for the first administrator.
+        await page.GotoAsync(server.Address.ToString());
+        await page.WaitForURLAsync("**/setup");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("01-setup") });
+        await page.GetByTestId("setup-email").FillAsync(AdminEmail);
+        await page.GetByTestId("setup-name").FillAsync("Ada");
+        await page.GetByTestId("setup-password").FillAsync(Password);
+        await page.GetByTestId("setup-confirm").FillAsync(Password);
+        await page.GetByTestId("setup-submit").ClickAsync();
+
+        // No workspace yet: the home page offers to create one.
+        await page.GetByTestId("new-workspace-name").FillAsync("Vision team");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("02-first-workspace") });
+        await page.GetByTestId("create-workspace").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Workspace" })).ToHaveValueAsync("Vision team");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("03-home") });
+
+        // Sign out and back in.
+        await page.GetByTestId("user-menu").ClickAsync();
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync("**/sign-in**");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("04-sign-in") });
+        await page.GetByTestId("signin-email").FillAsync(AdminEmail);
+        await page.GetByTestId("signin-password").FillAsync(Password);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Workspace" })).ToHaveValueAsync("Vision team");
+
+        // An administrator made an account for a colleague; the owner adds her to the workspace.
+        var api = await SignInApiAsync(server.Address, ct);
+        var colleague = await api.RegisterUserAsync(new RegisterUserRequest("grace@example.com", "colleague-pass-1", "Grace"), ct);
+        await page.GetByTestId("nav-settings-members").ClickAsync();
+        await page.GetByTestId("member-email").FillAsync(colleague.Email);
+        await page.GetByTestId("add-member").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("member-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("member-row").Filter(new() { HasText = "grace@example.com" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("05-members") });
+
+        // A personal API token is shown once, and works.
+        await page.GetByTestId("nav-settings-tokens").ClickAsync();
+        await page.GetByTestId("token-name").FillAsync("laptop script");
+        await page.GetByTestId("create-token").ClickAsync();
+        var secretElement = page.GetByTestId("token-secret");
+        await Assertions.Expect(secretElement).ToBeVisibleAsync();
+        var secret = (await ReadSecretAsync(secretElement)).Trim();
+        secret.ShouldStartWith("plat_");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("06-token-secret") });
+        await page.GetByTestId("token-done").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("token-row")).ToHaveCountAsync(1);
+        var script = new PlatformClient(new HttpClient { BaseAddress = server.Address });
+        script.UseToken(secret);
+        (await script.GetMeAsync(ct)).Email.ShouldBe(AdminEmail);
+
+        // Live events: one sent from another client appears without a reload.
+        await page.GetByTestId("nav-settings-workspace").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("live-indicator")).ToHaveTextAsync("Live");
+        var workspace = (await script.ListWorkspacesAsync(ct: ct)).Items.Single();
+        await script.SendTestEventAsync(workspace.Id, "Model v3 finished training", ct);
+        await Assertions.Expect(page.GetByTestId("live-event").Filter(new() { HasText = "Model v3 finished training" })).ToBeVisibleAsync();
+        await page.GetByTestId("run-system-check").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("operation-state")).ToHaveTextAsync("Succeeded");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("07-live-events") });
+
+        // The embedded worker is online.
+        await page.GetByTestId("nav-workers").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("worker-status").First).ToContainTextAsync("Online");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("08-workers") });
+
+        await page.GetByTestId("nav-settings-audit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("audit-row").Filter(new() { HasText = "member.added" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("09-audit") });
+
+        errors.ShouldBeEmpty(string.Join("\n", errors));
+    }
+
+    private static async Task<string> ReadSecretAsync(ILocator element)
+    {
+        var tag = await element.EvaluateAsync<string>("e => e.tagName");
+        return tag is "INPUT" or "TEXTAREA" ? await element.InputValueAsync() : await element.InnerTextAsync();
+    }
+
+    private static async Task<PlatformClient> SignInApiAsync(Uri address, CancellationToken ct)
+    {
+        var client = new PlatformClient(new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = address });
+        await client.SignInAsync(new SignInRequest(AdminEmail, Password), ct);
+        return client;
+    }
+}
