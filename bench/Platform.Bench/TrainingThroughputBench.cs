@@ -17,15 +17,24 @@ internal static class TrainingThroughputBench
 
     public static List<BenchRow> Run(double seconds)
     {
-        var items = SampleImages.Create(perClass: 400, seed: 11, testEvery: 0);
+        // A small explicit validation split keeps the per-epoch validation of the Ml run near what it costs on a
+        // 60k-image set (about 2% of the time), so the ratio measures the training path.
+        var items = SampleImages.Create(perClass: 800, seed: 11, testEvery: 0)
+            .Select((item, i) => i % 50 == 49 ? item with { Split = MlSplit.Validation } : item).ToList();
         torch.set_num_threads(Environment.ProcessorCount);
         var compute = Precision.ConvolutionType(torch.CPU);
         var rows = new List<BenchRow>();
-        var bare = Bare(items, seconds, compute);
-        var ml = ThroughMl(items, seconds);
+        // Other processes share the two cores: alternate the two runs and keep the best of each.
+        double bare = 0, ml = 0;
+        for (var round = 0; round < 2; round++)
+        {
+            bare = Math.Max(bare, Bare(items, seconds / 2, compute));
+            ml = Math.Max(ml, ThroughMl(items, seconds / 2));
+        }
+
         rows.Add(new BenchRow("train.image-cnn.bare", bare, "images/s", $"bare TorchSharp loop, {compute}, batch {Batch}"));
         rows.Add(new BenchRow("train.image-cnn.ml", ml, "images/s", "ModelTrainer, default template, no settings"));
-        rows.Add(new BenchRow("train.image-cnn.ratio", ml / bare, "ml/bare", "goal >= 0.97"));
+        rows.Add(new BenchRow("train.image-cnn.ratio", ml / bare, "ml/bare", "goal >= 0.97; best of 2 alternating runs each"));
         var other = compute == ScalarType.Float32 ? ScalarType.BFloat16 : ScalarType.Float32;
         var alternative = Bare(items, seconds, other);
         rows.Add(new BenchRow($"train.image-cnn.bare-{other}", alternative, "images/s", $"{other}/{compute} = {alternative / bare:0.00}x (not the default)"));
@@ -33,7 +42,7 @@ internal static class TrainingThroughputBench
         return rows;
     }
 
-    private static double ThroughMl(IReadOnlyList<MlItem> items, double seconds)
+    private static double ThroughMl(List<MlItem> items, double seconds)
     {
         var stamps = new List<(DateTime At, long Step)>();
         var result = ModelTrainer.TrainAsync(new TrainingRequest
@@ -50,8 +59,9 @@ internal static class TrainingThroughputBench
         return (last.Step - first.Step) * (double)Batch / (last.At - first.At).TotalSeconds;
     }
 
-    private static double Bare(IReadOnlyList<MlItem> items, double seconds, ScalarType compute)
+    private static double Bare(List<MlItem> items, double seconds, ScalarType compute)
     {
+        items = [.. items.Where(i => i.Split == MlSplit.Train)];
         var x = Platform.Ml.Data.ImageCache.Build(items, 28, 1, CancellationToken.None);
         var classes = SampleImages.Classes.ToList();
         var y = torch.tensor(items.Select(i => (long)classes.IndexOf(i.Label)).ToArray());

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -44,13 +45,16 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddWorker(this IServiceCollection services, WorkerIdentity identity, int workerCount)
     {
         services.Replace(ServiceDescriptor.Singleton(identity));
-        services.AddHangfireServer(o =>
+        services.AddHangfireServer((provider, o) =>
         {
             o.ServerName = identity.Name;
             o.Queues = [.. identity.Queues];
             o.WorkerCount = workerCount;
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             o.ShutdownTimeout = TimeSpan.FromSeconds(10);
+            // Jobs are created in this host's own DI scopes. Hangfire's default is the process-wide
+            // JobActivator.Current, which the last host to start overwrites (two hosts in one process).
+            o.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
         });
         services.AddHostedService<WorkerHeartbeatService>();
         services.AddSingleton<OperationReconciler>();

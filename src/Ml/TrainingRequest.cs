@@ -40,4 +40,5 @@ public sealed record TrainingProgress(double Fraction, long Step, int Epoch, Tim
 
 public sealed record TrainingCheckpoint(long Step, int Epoch, Stream Content);
 
-public sealed record TrainingResult(ModelPackage Model, EvaluationReport Evaluation, long Steps, int Epochs, string StopReason);
+/// <summary>The outcome; <paramref name="Epochs"/> counts completed passes over the training data (fractional).</summary>
+public sealed record TrainingResult(ModelPackage Model, EvaluationReport Evaluation, long Steps, double Epochs, string StopReason);

@@ -12,6 +12,7 @@ if (args.Contains("migrate"))
     return;
 }
 await app.MigrateAsync(force: false);
+await Platform.Api.Auth.AdminSeeding.SeedAdminAsync(app.Services, app.Configuration);
 
 if (platform.Has("web")) app.UseWeb();
 app.UseApi();

@@ -41,7 +41,19 @@ public abstract class LiveEventTests<TApp>(TApp app) : IClassFixture<TApp> where
         };
         await live.JoinWorkspaceAsync(workspace.Id, ct);
         var operation = await owner.StartSystemCheckAsync(workspace.Id, ct);
-        var last = await finished.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        string last;
+        try { last = await finished.Task.WaitAsync(TimeSpan.FromSeconds(30), ct); }
+        catch (TimeoutException)
+        {
+            var now = await owner.GetOperationAsync(workspace.Id, operation.Id, ct);
+            var jobs = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Hangfire.JobStorage>(app.Services).GetMonitoringApi();
+            var stats = jobs.GetStatistics();
+            var servers = string.Join(";", jobs.Servers().Select(x => $"{x.Name} q={string.Join('/', x.Queues)} w={x.WorkersCount} hb={x.Heartbeat:O}"));
+            var queues = string.Join(";", jobs.Queues().Select(q => $"{q.Name}={q.Length}"));
+            var failedJobs = string.Join(";", jobs.FailedJobs(0, 5).Select(f => f.Value.ExceptionMessage));
+            lock (states) throw new TimeoutException($"No final event; operation is {now.State} ({now.Message}); events: {string.Join(", ", states)}; connection {live.State}; " +
+                $"hangfire enqueued={stats.Enqueued} processing={stats.Processing} succeeded={stats.Succeeded} failed={stats.Failed} servers=[{servers}] queues=[{queues}] failures=[{failedJobs}]");
+        }
         last.ShouldBe("system-check: Succeeded", (await owner.GetOperationAsync(workspace.Id, operation.Id, ct)).Message);
         lock (states) states.ShouldContain("system-check: Running");
     }

@@ -77,3 +77,27 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         error.Problem!.Errors!.Keys.ShouldBe(["email", "password"], ignoreOrder: true);
     }
 }
+
+public sealed class AdminFromConfigurationTests
+{
+    [Fact]
+    public async Task AnAutomatedInstallCreatesTheAdministratorFromConfiguration()
+    {
+        await using var app = new ConfiguredAdminApp();
+        await app.InitializeAsync();
+        var client = app.NewClient();
+        (await client.GetSetupStatusAsync()).NeedsFirstAdmin.ShouldBeFalse();
+        var me = await client.SignInAsync(new SignInRequest("ops@example.com", "from-config-9"));
+        me.IsAdmin.ShouldBeTrue();
+    }
+
+    private sealed class ConfiguredAdminApp() : PlatformApp(DatabaseProvider.Sqlite, "api")
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Platform:Admin:Email", "ops@example.com");
+            builder.UseSetting("Platform:Admin:Password", "from-config-9");
+        }
+    }
+}

@@ -6,31 +6,60 @@ namespace Platform.Ml.Data;
 /// <summary>Decodes images once, on all cores, into one uint8 tensor [N, C, S, S].</summary>
 internal static class ImageCache
 {
+    /// <summary>
+    /// Caches larger than this are decoded into a memory-mapped temporary file instead of process memory.
+    /// Default: a quarter of the memory available to the process; PLATFORM_ML_CACHE_BUDGET_MB overrides it.
+    /// </summary>
+    internal static long MemoryBudgetBytes { get; set; } =
+        long.TryParse(Environment.GetEnvironmentVariable("PLATFORM_ML_CACHE_BUDGET_MB"), out var mb)
+            ? mb * 1024 * 1024
+            : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4;
+
     public static Tensor Build(IReadOnlyList<MlItem> items, int size, int channels, CancellationToken ct)
     {
         var sampleBytes = channels * size * size;
-        var buffer = new byte[(long)items.Count * sampleBytes];
+        var total = (long)items.Count * sampleBytes;
+        var mapped = total > MemoryBudgetBytes;
+        var buffer = mapped ? null : new byte[total];
+        var path = mapped ? Path.Combine(Path.GetTempPath(), $"platform-ml-cache-{Guid.NewGuid():N}.u8") : null;
+        using var file = path is null ? null : File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite, FileOptions.DeleteOnClose);
         var errors = new System.Collections.Concurrent.ConcurrentBag<(int Index, string Message)>();
-        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            string? error;
-            try
+        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new byte[sampleBytes],
+            (i, _, scratch) =>
             {
-                using var stream = items[i].Open();
-                error = ImageDecoder.TryDecode(ImageDecoder.ReadAll(stream), size, channels, buffer.AsSpan(i * sampleBytes, sampleBytes));
-            }
-            catch (IOException e)
-            {
-                error = $"could not be read ({e.Message})";
-            }
+                var target = buffer is null ? scratch : buffer.AsSpan((int)((long)i * sampleBytes), sampleBytes);
+                string? error;
+                try
+                {
+                    using var stream = items[i].Open();
+                    error = ImageDecoder.TryDecode(ImageDecoder.ReadAll(stream), size, channels, target);
+                }
+                catch (IOException e)
+                {
+                    error = $"could not be read ({e.Message})";
+                }
 
-            if (error is not null)
-            {
-                errors.Add((i, error));
-            }
-        });
+                if (error is not null)
+                {
+                    errors.Add((i, error));
+                }
+                else if (file is not null)
+                {
+                    RandomAccess.Write(file, scratch, (long)i * sampleBytes);
+                }
+
+                return scratch;
+            },
+            _ => { });
         ThrowIfErrors(items, errors);
-        return torch.tensor(buffer, [items.Count, channels, size, size], ScalarType.Byte);
+        if (buffer is not null)
+        {
+            return torch.tensor(buffer, [items.Count, channels, size, size], ScalarType.Byte);
+        }
+
+        // The mapping keeps the data reachable after the file is closed and unlinked (DeleteOnClose).
+        return torch.from_file(path!, shared: true, size: total, dtype: ScalarType.Byte).view(items.Count, channels, size, size);
     }
 
     public static Tensor Decode(IReadOnlyList<byte[]> images, int size, int channels)

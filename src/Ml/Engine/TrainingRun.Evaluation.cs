@@ -44,7 +44,8 @@ internal sealed partial class TrainingRun
             state.EvaluationsSinceBest = 0;
             bestWeights = SaveWeights();
         }
-        else if (++state.EvaluationsSinceBest >= Patience && fraction >= 0.5)
+        // Most of the gain of a cosine schedule comes while the learning rate anneals, so stop early only late in it.
+        else if (++state.EvaluationsSinceBest >= Patience && fraction >= 0.75)
         {
             stopReason ??= $"no improvement on the validation split in {Patience} evaluations (early stopping)";
         }
@@ -103,12 +104,13 @@ internal sealed partial class TrainingRun
         Add("rmse", report.RootMeanSquaredError);
         Add("r2", report.RSquared);
         metrics["steps"] = state.Step;
-        metrics["epochs"] = state.Epoch + ((double)state.BatchInEpoch / stepsPerEpoch);
+        var epochs = state.Epoch + ((double)state.BatchInEpoch / stepsPerEpoch);
+        metrics["epochs"] = epochs;
         manifest = manifest with { Metrics = metrics, CreatedAt = DateTimeOffset.UtcNow };
         Report(1);
         Log($"Evaluation on the {split} split ({report.Count} items): "
             + (report.Accuracy is { } a ? $"accuracy {a:0.0000}." : $"RMSE {report.RootMeanSquaredError:0.####}, R² {report.RSquared:0.0000}."));
-        return new TrainingResult(new ModelPackage(manifest, SaveWeights()), report, state.Step, state.Epoch, stopReason ?? "done");
+        return new TrainingResult(new ModelPackage(manifest, SaveWeights()), report, state.Step, epochs, stopReason ?? "done");
     }
 
     private byte[] SaveWeights()

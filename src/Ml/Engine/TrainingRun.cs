@@ -28,7 +28,7 @@ internal sealed partial class TrainingRun : IDisposable
     private readonly int evaluateEvery;
     private readonly double reserveSeconds;
     private byte[]? bestWeights;
-    private int[]? order;
+    private Tensor? order;
     private int orderEpoch = -1;
     private string? stopReason;
 
@@ -151,7 +151,7 @@ internal sealed partial class TrainingRun : IDisposable
         using var scope = torch.NewDisposeScope();
         // Seeding per step makes augmentation and dropout a function of the step, so a resumed run repeats them.
         torch.manual_seed((state.Seed * 1_000_003L) + state.Step);
-        var indexes = torch.tensor(Order().AsSpan(state.BatchInEpoch * batchSize, batchSize).ToArray(), ScalarType.Int32);
+        var indexes = Order().narrow(0, state.BatchInEpoch * batchSize, batchSize);
         var input = template.ToModelInput(task.Manifest, task.Train.X.index_select(0, indexes), training: true, device);
         var target = task.Train.Y.index_select(0, indexes).to(device);
         var output = model.forward(input).to(ScalarType.Float32);
@@ -168,12 +168,14 @@ internal sealed partial class TrainingRun : IDisposable
     }
 
     /// <summary>The data order of the current epoch: a permutation seeded by the run's seed and the epoch.</summary>
-    private int[] Order()
+    private Tensor Order()
     {
         if (order is null || orderEpoch != state.Epoch)
         {
-            order = Enumerable.Range(0, task.Train.Count).ToArray();
-            new Random((state.Seed * 7919) + state.Epoch).Shuffle(order);
+            var permutation = Enumerable.Range(0, task.Train.Count).ToArray();
+            new Random((state.Seed * 7919) + state.Epoch).Shuffle(permutation);
+            order?.Dispose();
+            order = torch.tensor(permutation, ScalarType.Int32).DetachFromDisposeScope();
             orderEpoch = state.Epoch;
         }
 
@@ -184,5 +186,6 @@ internal sealed partial class TrainingRun : IDisposable
     {
         model.Dispose();
         optimizer.Dispose();
+        order?.Dispose();
     }
 }

@@ -33,7 +33,7 @@ internal sealed class ImageTemplate(string name, bool residual) : ITemplate
 
         DataSplit Split(int[] indexes)
         {
-            var x = cache.narrow(0, offset, indexes.Length).clone();
+            var x = cache.narrow(0, offset, indexes.Length);
             offset += indexes.Length;
             var y = torch.tensor(indexes.Select(i => classIndex[items[i].Label]).ToArray(), ScalarType.Int64);
             return new DataSplit(x, y, [.. indexes.Select(i => items[i].Id)]);
@@ -94,12 +94,24 @@ internal sealed class ImageTemplate(string name, bool residual) : ITemplate
             }
         }
 
-        var channels = raw.shape[1];
-        using var mean = torch.tensor(manifest.Input.Mean!.Select(v => (float)v).ToArray(), [1, channels, 1, 1]);
-        using var std = torch.tensor(manifest.Input.Std!.Select(v => (float)(1 / (v * 255))).ToArray(), [1, channels, 1, 1]);
-        var scaledMean = mean * 255;
-        var normalized = (x.to(device).to(ScalarType.Float32) - scaledMean.to(device)) * std.to(device);
+        var (mean, scale) = Normalization(manifest, device);
+        var normalized = (x.to(device).to(ScalarType.Float32) - mean) * scale;
         return Precision.ToChannelsLast(normalized);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ModelManifest, Tuple<Tensor, Tensor>> NormalizationCache = [];
+
+    /// <summary>Mean and 1/std in 0..255 pixel units, made once per manifest instead of once per batch.</summary>
+    private static (Tensor Mean, Tensor Scale) Normalization(ModelManifest manifest, Device device)
+    {
+        var cached = NormalizationCache.GetValue(manifest, m =>
+        {
+            var channels = m.Input.Channels ?? 1;
+            var mean = torch.tensor(m.Input.Mean!.Select(v => (float)(v * 255)).ToArray(), [1, channels, 1, 1], device: device);
+            var scale = torch.tensor(m.Input.Std!.Select(v => (float)(1 / (v * 255))).ToArray(), [1, channels, 1, 1], device: device);
+            return Tuple.Create(mean.DetachFromDisposeScope(), scale.DetachFromDisposeScope());
+        });
+        return (cached.Item1, cached.Item2);
     }
 
     private static (int Size, int Channels) ProbeShape(IReadOnlyList<MlItem> items, int[] train, int? requestedSize)

@@ -8,6 +8,7 @@ namespace Platform.Web.Pages.Settings;
 /// <summary>Members of the current workspace; owners add, change roles and remove, everyone else reads.</summary>
 public partial class Members
 {
+    private const string NoAccountMessage = "No account has this email";
     private static readonly WorkspaceRole[] Roles = [WorkspaceRole.Owner, WorkspaceRole.Maintainer, WorkspaceRole.Member, WorkspaceRole.Annotator, WorkspaceRole.Viewer];
     private readonly List<MemberDto> _items = [];
     private readonly FieldErrors _errors = new();
@@ -17,9 +18,18 @@ public partial class Members
     private WorkspaceRole _role = WorkspaceRole.Member;
     private bool _adding;
     private Guid? _busyMember;
+    private bool _noAccount;
 
     [Inject] private PlatformClient Api { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    /// <summary>The email belongs to nobody and the signed-in user may create accounts: offer the Users page.</summary>
+    private bool OfferCreateAccount => _noAccount && State.User?.IsAdmin == true;
+
+    private string CreateAccountUrl => "/settings/users?email=" + Uri.EscapeDataString(_email.Trim());
+
+    private bool IsNoAccount() =>
+        _errors.Get(nameof(AddMemberRequest.Email))?.Contains(NoAccountMessage, StringComparison.OrdinalIgnoreCase) == true;
 
     private static string RoleHelp(WorkspaceRole role) => role switch
     {
@@ -37,6 +47,7 @@ public partial class Members
         _items.Clear();
         _next = null;
         _errors.Clear();
+        _noAccount = false;
     }
 
     protected override async Task LoadAsync(WorkspaceDto workspace)
@@ -64,6 +75,7 @@ public partial class Members
     {
         if (_adding || Workspace is not { } ws) return;
         _errors.Clear();
+        _noAccount = false;
         var email = _email.Trim();
         if (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal))
         {
@@ -82,10 +94,12 @@ public partial class Members
         catch (PlatformApiException ex) when (ex.Problem?.Errors is { Count: > 0 })
         {
             if (_errors.AddFrom(ex, nameof(AddMemberRequest.Email)) is { Length: > 0 } rest) Feedback.Error(rest);
+            _noAccount = IsNoAccount();
         }
         catch (PlatformApiException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound)
         {
-            _errors.Set(nameof(AddMemberRequest.Email), ex.Problem?.Detail ?? "No user has this email address. An administrator creates accounts first.");
+            _errors.Set(nameof(AddMemberRequest.Email), ex.Problem?.Detail ?? "No account has this email; an administrator creates accounts first.");
+            _noAccount = IsNoAccount();
         }
         catch (Exception ex)
         {
