@@ -22,10 +22,11 @@ public sealed class ServerProcess : IAsyncDisposable
     public string DataFolder { get; }
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<ServerProcess> StartAsync(CancellationToken ct)
+    /// <summary>Starts the server; <paramref name="environment"/> adds settings such as <c>Platform__Oidc__Authority</c>.</summary>
+    public static async Task<ServerProcess> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
     {
         var dataFolder = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
-        var port = FreePort();
+        port ??= FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var info = new ProcessStartInfo("dotnet", [ServerDll(), "--urls", address.ToString().TrimEnd('/')])
         {
@@ -35,6 +36,7 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.Environment["Platform__DataFolder"] = Path.Combine(dataFolder, "data");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("The server did not start.");
         var server = new ServerProcess(process, address, dataFolder);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
@@ -82,7 +84,7 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new FileNotFoundException("Build src/Server first: Platform.Server.dll was not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

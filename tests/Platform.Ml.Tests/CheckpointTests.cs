@@ -5,7 +5,7 @@ namespace Platform.Ml.Tests;
 
 public class CheckpointTests
 {
-    private static TrainingRequest TabularRun(Recorder recorder, Stream? resume = null) => new()
+    private static TrainingRequest TabularRun(Recorder recorder, Stream? resume) => new()
     {
         Template = MlTemplates.TabularClassification,
         Table = TestData.Table(800, regression: false),
@@ -15,40 +15,55 @@ public class CheckpointTests
         ResumeFrom = resume,
     };
 
+    private static TrainingRequest ImageRun(Recorder recorder, Stream? resume = null) => new()
+    {
+        Template = MlTemplates.DefaultImage,
+        Items = SampleImages.Create(perClass: 20, seed: 8),
+        TimeBudget = TimeSpan.FromSeconds(60),
+        Settings = new TrainingSettings { Epochs = 12, BatchSize = 32, CheckpointEverySteps = 10, Seed = 3 },
+        Callbacks = recorder.Callbacks,
+        ResumeFrom = resume,
+    };
+
     [Fact]
-    public async Task AResumedRunContinuesTheSameScheduleWithoutDuplicateMetrics()
+    public Task AResumedTabularRunContinuesTheSameScheduleWithoutDuplicateMetrics() => ResumeMatches(TabularRun, 40);
+
+    [Fact]
+    public Task AResumedImageRunContinuesTheSameScheduleWithoutDuplicateMetrics() => ResumeMatches(ImageRun, 20);
+
+    private static async Task ResumeMatches(Func<Recorder, Stream?, TrainingRequest> request, long stopAt)
     {
         var ct = TestContext.Current.CancellationToken;
         var full = new Recorder();
-        var uninterrupted = await ModelTrainer.TrainAsync(TabularRun(full), ct);
+        var uninterrupted = await ModelTrainer.TrainAsync(request(full, null), ct);
 
         var first = new Recorder();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         first.OnCheckpoint = (checkpoint, _) =>
         {
-            if (checkpoint.Step == 40)
+            if (checkpoint.Step == stopAt)
             {
                 stop.Cancel();
             }
 
             return Task.CompletedTask;
         };
-        await Should.ThrowAsync<OperationCanceledException>(async () => await ModelTrainer.TrainAsync(TabularRun(first), stop.Token));
+        await Should.ThrowAsync<OperationCanceledException>(async () => await ModelTrainer.TrainAsync(request(first, null), stop.Token));
         var (step, content) = first.Checkpoints.Last();
-        step.ShouldBe(40);
+        step.ShouldBe(stopAt);
 
         var second = new Recorder();
-        var resumed = await ModelTrainer.TrainAsync(TabularRun(second, new MemoryStream(content)), ct);
+        var resumed = await ModelTrainer.TrainAsync(request(second, new MemoryStream(content)), ct);
 
-        first.Metrics.ShouldAllBe(m => m.Step <= 40);
-        second.Metrics.ShouldAllBe(m => m.Step > 40);
+        first.Metrics.ShouldAllBe(m => m.Step <= stopAt);
+        second.Metrics.ShouldAllBe(m => m.Step > stopAt);
         var combined = first.Metrics.Concat(second.Metrics).ToList();
         combined.GroupBy(m => (m.Name, m.Step)).ShouldAllBe(g => g.Count() == 1);
         resumed.Steps.ShouldBe(uninterrupted.Steps);
         combined.Select(m => (m.Name, m.Step)).ShouldBe(full.Metrics.Select(m => (m.Name, m.Step)), ignoreOrder: true);
         foreach (var metric in second.Metrics.Where(m => m.Name is "train_loss" or "learning_rate" or "val_loss"))
         {
-            metric.Value.ShouldBe(full.Metrics.Single(m => m.Name == metric.Name && m.Step == metric.Step).Value, 1e-4);
+            metric.Value.ShouldBe(full.Metrics.Single(m => m.Name == metric.Name && m.Step == metric.Step).Value, 1e-4, metric.Name + " at step " + metric.Step);
         }
 
         resumed.Evaluation.Accuracy.ShouldBe(uninterrupted.Evaluation.Accuracy);
