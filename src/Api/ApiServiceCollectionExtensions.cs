@@ -1,18 +1,11 @@
 using Hangfire;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Platform.Api.Auth;
 using Platform.Api.Endpoints;
-using Platform.Api.Infrastructure;
 using Platform.Api.Live;
-using Platform.Contracts;
-using Platform.Storage.Data;
 using Scalar.AspNetCore;
 
 namespace Platform.Api;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Platform.Storage.Data;
 
 namespace Platform.Api.Auth;
 

@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Api.Infrastructure;
-using Platform.Storage.Data;
-using Platform.Storage.Entities;
 
 namespace Platform.Api.Auth;
 

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Storage.Data;
-using Platform.Storage.Entities;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Platform.Api.Auth;
 
@@ -66,6 +64,13 @@ public static class AuthServiceCollectionExtensions
                 o.ClientSecret = oidc.ClientSecret;
                 o.ResponseType = "code";
                 o.UsePkce = true;
+                // The provider redirects back with a GET: a form_post callback is an unsafe /api request that the CSRF
+                // check refuses, and its cookies would need SameSite=None + Secure, which browsers drop over plain http.
+                o.ResponseMode = OpenIdConnectResponseMode.Query;
+                o.CorrelationCookie.SameSite = o.NonceCookie.SameSite = SameSiteMode.Lax;
+                o.CorrelationCookie.SecurePolicy = o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Conforming providers put email and name in userinfo, not in the id_token of the code flow.
+                o.GetClaimsFromUserInfoEndpoint = true;
                 o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
                 o.SignInScheme = IdentityConstants.ExternalScheme;
                 o.CallbackPath = "/api/auth/oidc/callback";

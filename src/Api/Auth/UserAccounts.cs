@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Platform.Api.Infrastructure;
-using Platform.Storage.Entities;
 
 namespace Platform.Api.Auth;
 

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Api.Infrastructure;
-using Platform.Contracts;
-using Platform.Storage.Data;
 
 namespace Platform.Api.Auth;
 

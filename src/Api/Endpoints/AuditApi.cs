@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Platform.Api.Auth;
-using Platform.Api.Infrastructure;
-using Platform.Contracts;
-using Platform.Storage.Data;
-using Platform.Storage.Entities;
-
 namespace Platform.Api.Endpoints;
 
 /// <summary>The append-only audit log, newest first: a workspace's for its owners, everything for administrators.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Platform.Api.Auth;
-using Platform.Api.Infrastructure;
-using Platform.Contracts;
 using Platform.Storage.Events;
 
 namespace Platform.Api.Endpoints;

@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Platform.Api.Auth;
-using Platform.Api.Infrastructure;
-using Platform.Contracts;
-using Platform.Storage.Data;
-using Platform.Storage.Entities;
 using Platform.Storage.Events;
 
 namespace Platform.Api.Endpoints;
@@ -24,15 +14,9 @@ public static class MembersApi
         return app;
     }
 
-    private static async Task<IResult> List(string? cursor, int? limit, WorkspaceMember member, PlatformDb db, CancellationToken ct)
-    {
-        if (!Cursor.TryDecodeGuid(cursor, out var after)) return Cursor.Invalid();
-        var take = Cursor.Limit(limit);
-        var query = db.Memberships.AsNoTracking().Where(m => m.WorkspaceId == member.WorkspaceId);
-        if (after is { } a) query = query.Where(m => m.UserId.CompareTo(a) > 0);
-        var rows = await query.OrderBy(m => m.UserId).Take(take + 1).Include(m => m.User).ToListAsync(ct);
-        return TypedResults.Ok(Cursor.ToPage(rows, take, m => m.UserId.ToString(), m => m.ToDto()));
-    }
+    private static Task<IResult> List(string? cursor, int? limit, WorkspaceMember member, PlatformDb db, CancellationToken ct) =>
+        db.Memberships.AsNoTracking().Include(m => m.User).Where(m => m.WorkspaceId == member.WorkspaceId)
+            .PageAsync(cursor, limit, m => m.UserId, newestFirst: false, m => m.ToDto(), ct);
 
     private static async Task<Results<Created<MemberDto>, ValidationProblem, ProblemHttpResult>> Add(
         AddMemberRequest request, WorkspaceMember member, PlatformDb db, IEventBus events, TimeProvider clock, CancellationToken ct)

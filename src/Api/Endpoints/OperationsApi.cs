@@ -1,15 +1,5 @@
 using Hangfire;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Platform.Api.Auth;
-using Platform.Api.Infrastructure;
-using Platform.Contracts;
 using Platform.Contracts.Jobs;
-using Platform.Storage.Data;
-using Platform.Storage.Entities;
 using Platform.Storage.Events;
 
 namespace Platform.Api.Endpoints;
@@ -26,15 +16,9 @@ public static class OperationsApi
         return app;
     }
 
-    private static async Task<IResult> List(string? cursor, int? limit, WorkspaceMember member, PlatformDb db, CancellationToken ct)
-    {
-        if (!Cursor.TryDecodeGuid(cursor, out var before)) return Cursor.Invalid();
-        var take = Cursor.Limit(limit);
-        var query = db.Operations.AsNoTracking().Where(o => o.WorkspaceId == member.WorkspaceId);
-        if (before is { } b) query = query.Where(o => o.Id.CompareTo(b) < 0);
-        var rows = await query.OrderByDescending(o => o.Id).Take(take + 1).ToListAsync(ct);
-        return TypedResults.Ok(Cursor.ToPage(rows, take, o => o.Id.ToString(), o => o.ToDto()));
-    }
+    private static Task<IResult> List(string? cursor, int? limit, WorkspaceMember member, PlatformDb db, CancellationToken ct) =>
+        db.Operations.AsNoTracking().Where(o => o.WorkspaceId == member.WorkspaceId)
+            .PageAsync(cursor, limit, o => o.Id, newestFirst: true, o => o.ToDto(), ct);
 
     private static async Task<Results<Ok<OperationDto>, ProblemHttpResult>> Get(Guid id, WorkspaceMember member, PlatformDb db, CancellationToken ct) =>
         await db.Operations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.WorkspaceId == member.WorkspaceId, ct) is { } operation

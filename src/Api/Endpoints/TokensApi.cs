@@ -1,14 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Platform.Api.Auth;
-using Platform.Api.Infrastructure;
-using Platform.Contracts;
-using Platform.Storage.Data;
-using Platform.Storage.Entities;
 
 namespace Platform.Api.Endpoints;
 
@@ -24,15 +14,11 @@ public static class TokensApi
         return app;
     }
 
-    private static async Task<IResult> List(string? cursor, int? limit, ClaimsPrincipal principal, PlatformDb db, CancellationToken ct)
+    private static Task<IResult> List(string? cursor, int? limit, ClaimsPrincipal principal, PlatformDb db, CancellationToken ct)
     {
-        if (!Cursor.TryDecodeGuid(cursor, out var after)) return Cursor.Invalid();
-        var take = Cursor.Limit(limit);
         var userId = principal.UserId();
-        var query = db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId);
-        if (after is { } a) query = query.Where(t => t.Id.CompareTo(a) < 0);
-        var rows = await query.OrderByDescending(t => t.Id).Take(take + 1).ToListAsync(ct);
-        return TypedResults.Ok(Cursor.ToPage(rows, take, t => t.Id.ToString(), t => t.ToDto()));
+        return db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId)
+            .PageAsync(cursor, limit, t => t.Id, newestFirst: true, t => t.ToDto(), ct);
     }
 
     private static async Task<Results<Created<CreatedApiTokenDto>, ValidationProblem>> Create(

@@ -1,15 +1,5 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Platform.Api.Auth;
-using Platform.Api.Infrastructure;
-using Platform.Contracts;
-using Platform.Storage.Data;
-using Platform.Storage.Entities;
 
 namespace Platform.Api.Endpoints;
 
@@ -24,15 +14,8 @@ public static class UsersApi
         return app;
     }
 
-    private static async Task<IResult> List(string? cursor, int? limit, PlatformDb db, CancellationToken ct)
-    {
-        if (!Cursor.TryDecodeGuid(cursor, out var after)) return Cursor.Invalid();
-        var take = Cursor.Limit(limit);
-        var query = db.Users.AsNoTracking();
-        if (after is { } a) query = query.Where(u => u.Id.CompareTo(a) > 0);
-        var rows = await query.OrderBy(u => u.Id).Take(take + 1).ToListAsync(ct);
-        return TypedResults.Ok(Cursor.ToPage(rows, take, u => u.Id.ToString(), u => u.ToDto()));
-    }
+    private static Task<IResult> List(string? cursor, int? limit, PlatformDb db, CancellationToken ct) =>
+        db.Users.AsNoTracking().PageAsync(cursor, limit, u => u.Id, newestFirst: false, u => u.ToDto(), ct);
 
     private static async Task<Results<Created<UserDto>, ValidationProblem>> Create(
         RegisterUserRequest request, ClaimsPrincipal principal, PlatformDb db, UserManager<User> users, TimeProvider clock, CancellationToken ct)

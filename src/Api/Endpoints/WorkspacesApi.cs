@@ -1,14 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Platform.Api.Auth;
-using Platform.Api.Infrastructure;
-using Platform.Contracts;
-using Platform.Storage.Data;
-using Platform.Storage.Entities;
 
 namespace Platform.Api.Endpoints;
 
@@ -27,15 +17,11 @@ public static class WorkspacesApi
         return app;
     }
 
-    private static async Task<IResult> List(string? cursor, int? limit, ClaimsPrincipal principal, PlatformDb db, CancellationToken ct)
+    private static Task<IResult> List(string? cursor, int? limit, ClaimsPrincipal principal, PlatformDb db, CancellationToken ct)
     {
-        if (!Cursor.TryDecodeGuid(cursor, out var after)) return Cursor.Invalid();
-        var take = Cursor.Limit(limit);
         var userId = principal.UserId();
-        var query = db.Memberships.AsNoTracking().Where(m => m.UserId == userId);
-        if (after is { } a) query = query.Where(m => m.WorkspaceId.CompareTo(a) > 0);
-        var rows = await query.OrderBy(m => m.WorkspaceId).Take(take + 1).Include(m => m.Workspace).ToListAsync(ct);
-        return TypedResults.Ok(Cursor.ToPage(rows, take, m => m.WorkspaceId.ToString(), m => m.Workspace!.ToDto(m.Role)));
+        return db.Memberships.AsNoTracking().Include(m => m.Workspace).Where(m => m.UserId == userId)
+            .PageAsync(cursor, limit, m => m.WorkspaceId, newestFirst: false, m => m.Workspace!.ToDto(m.Role), ct);
     }
 
     private static async Task<Results<Created<WorkspaceDto>, ValidationProblem>> Create(

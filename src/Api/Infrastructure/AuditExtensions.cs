@@ -1,6 +1,3 @@
-using Platform.Storage.Data;
-using Platform.Storage.Entities;
-
 namespace Platform.Api.Infrastructure;
 
 public static class AuditExtensions

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Platform.Contracts;
-
 namespace Platform.Api.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Platform.Contracts;
-
 namespace Platform.Api.Infrastructure;
 
 /// <summary>Keyset paging: the cursor is the last key of the previous page, opaque to clients.</summary>

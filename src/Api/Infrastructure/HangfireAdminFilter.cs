@@ -1,7 +1,5 @@
 using Hangfire.Dashboard;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Api.Auth;
-using Platform.Storage.Data;
 
 namespace Platform.Api.Infrastructure;
 

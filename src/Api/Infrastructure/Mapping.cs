@@ -1,6 +1,3 @@
-using Platform.Contracts;
-using Platform.Storage.Entities;
-
 namespace Platform.Api.Infrastructure;
 
 public static class Mapping

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using Platform.Storage.Entities;
 using Platform.Storage.Objects;
 
 namespace Platform.Api.Infrastructure;

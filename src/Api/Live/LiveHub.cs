@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
-using Platform.Api.Auth;
-using Platform.Storage.Data;
 
 namespace Platform.Api.Live;
 

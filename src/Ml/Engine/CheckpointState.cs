@@ -28,8 +28,6 @@ internal sealed record CheckpointState
 
     public double BestMetric { get; set; } = double.NegativeInfinity;
 
-    public double BestLoss { get; set; } = double.PositiveInfinity;
-
     public long BestStep { get; set; } = -1;
 
     public int EvaluationsSinceBest { get; set; }

@@ -9,7 +9,6 @@ internal sealed partial class TrainingRun
     private void Validate(double fraction)
     {
         double metric;
-        double loss;
         using (var output = Inference.Run(template, task.Manifest, model, task.Validation.X, flip: false, device, ct))
         {
             if (task.Regression)
@@ -21,25 +20,22 @@ internal sealed partial class TrainingRun
                 var rmse = Math.Sqrt(error.square().mean().item<float>());
                 Metric("val_rmse", rmse);
                 metric = -rmse;
-                loss = rmse;
             }
             else
             {
                 using var logProbabilities = output.clamp_min(1e-12).log();
                 using var nll = nn.functional.nll_loss(logProbabilities, task.Validation.Y);
                 metric = Metrics.Accuracy(output, task.Validation.Y);
-                loss = nll.item<float>();
-                Metric("val_loss", loss);
+                Metric("val_loss", nll.item<float>());
                 Metric("val_accuracy", metric);
             }
         }
 
         model.train();
-        // Ties on accuracy (common once it saturates) are broken by the validation loss.
-        if (metric > state.BestMetric || (metric == state.BestMetric && loss < state.BestLoss))
+        // A tie goes to the later weights: they have seen a lower learning rate, which generalizes better.
+        if (metric >= state.BestMetric)
         {
             state.BestMetric = metric;
-            state.BestLoss = loss;
             state.BestStep = state.Step;
             state.EvaluationsSinceBest = 0;
             bestWeights = SaveWeights();

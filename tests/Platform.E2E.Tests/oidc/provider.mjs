@@ -21,7 +21,7 @@ const provider = new Provider(`http://127.0.0.1:${port}`, {
   // Any login name is an account: "grace" signs in as grace@example.com.
   findAccount: (_ctx, id) => ({
     accountId: id,
-    claims: () => ({ sub: id, email: `${id}@example.com`, email_verified: true, name: `${id} (SSO)` }),
+    claims: () => ({ sub: id, email: `${id}@example.com`, email_verified: true, name: `${id} Example` }),
   }),
   cookies: { keys: ['platform-e2e-cookie-key'] },
   features: { devInteractions: { enabled: true } },

@@ -1,0 +1,30 @@
+using System.Linq.Expressions;
+
+namespace Platform.Api.Infrastructure;
+
+/// <summary>Keyset paging over a Guid key (version 7, so creation order): one query, one row more than the page.</summary>
+public static class Keyset
+{
+    private static readonly System.Reflection.MethodInfo CompareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
+
+    public static async Task<IResult> PageAsync<T, TDto>(this IQueryable<T> query, string? cursor, int? limit,
+        Expression<Func<T, Guid>> key, bool newestFirst, Func<T, TDto> map, CancellationToken ct)
+    {
+        if (!Cursor.TryDecodeGuid(cursor, out var after)) return Cursor.Invalid();
+        var take = Cursor.Limit(limit);
+        if (after is { } a) query = query.Where(Beyond(key, a, newestFirst));
+        query = newestFirst ? query.OrderByDescending(key) : query.OrderBy(key);
+        var rows = await query.Take(take + 1).ToListAsync(ct);
+        var compiled = key.Compile();
+        return TypedResults.Ok(Cursor.ToPage(rows, take, r => compiled(r).ToString(), map));
+    }
+
+    /// <summary>key.CompareTo(after) &gt; 0 (or &lt; 0 newest first), which EF Core translates to a plain comparison.</summary>
+    private static Expression<Func<T, bool>> Beyond<T>(Expression<Func<T, Guid>> key, Guid after, bool newestFirst)
+    {
+        var compare = Expression.Call(key.Body, CompareTo, Expression.Constant(after));
+        var zero = Expression.Constant(0);
+        Expression test = newestFirst ? Expression.LessThan(compare, zero) : Expression.GreaterThan(compare, zero);
+        return Expression.Lambda<Func<T, bool>>(test, key.Parameters);
+    }
+}
