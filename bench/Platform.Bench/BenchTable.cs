@@ -3,10 +3,12 @@ namespace Platform.Bench;
 /// <summary>The default table: each benchmark adds its rows; another file can add its own section.</summary>
 internal static class BenchTable
 {
-    public static int Run(string[] options)
+    public static async Task<int> RunAsync(string[] options, bool foundation, bool training)
     {
         var seconds = options.Length > 1 && options[0] == "--seconds" ? double.Parse(options[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
-        var rows = TrainingThroughputBench.Run(seconds);
+        var rows = new List<BenchRow>();
+        if (foundation) rows.AddRange(await Foundation.FoundationBench.RunAsync());
+        if (training) rows.AddRange(TrainingThroughputBench.Run(seconds));
         Print(rows);
         return 0;
     }
