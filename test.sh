@@ -17,6 +17,8 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 
+bash .ci/install-oidc-provider.sh || { echo "test.sh: could not install the test OpenID provider"; exit 1; }
+
 # shellcheck source=.ci/start-services.sh
 source .ci/start-services.sh || { echo "test.sh: test services did not start"; exit 1; }
 trap 'bash .ci/stop-services.sh >/dev/null 2>&1 || true' EXIT

@@ -59,6 +59,39 @@ public abstract class LiveEventTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task AResourceGroupReceivesOnlyThatResourcesEvents()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var watched = await owner.StartSystemCheckAsync(workspace.Id, ct);
+        await Wait.ForOperationAsync(owner, workspace.Id, watched.Id, ct);
+        await using var live = await ConnectAsync(owner, ct);
+        var received = new List<LiveEventDto>();
+        live.Received += e => { lock (received) received.Add(e); };
+        await live.JoinResourceAsync(workspace.Id, watched.Id.ToString(), ct);
+
+        var other = await owner.StartSystemCheckAsync(workspace.Id, ct);
+        await Wait.ForOperationAsync(owner, workspace.Id, other.Id, ct);
+        await owner.CancelOperationAsync(workspace.Id, watched.Id, ct).ShouldFailWith(System.Net.HttpStatusCode.Conflict);
+        await owner.SendTestEventAsync(workspace.Id, "not for a resource group", ct);
+        await Task.Delay(500, ct);
+        lock (received) received.ShouldBeEmpty();
+
+        var third = await owner.StartSystemCheckAsync(workspace.Id, ct);
+        await live.JoinResourceAsync(workspace.Id, third.Id.ToString(), ct);
+        await Wait.ForOperationAsync(owner, workspace.Id, third.Id, ct);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline && !HasFinal(received, third.Id)) await Task.Delay(50, ct);
+        lock (received) received.ShouldAllBe(e => e.ResourceId == third.Id.ToString());
+        HasFinal(received, third.Id).ShouldBeTrue();
+    }
+
+    private static bool HasFinal(List<LiveEventDto> received, Guid id)
+    {
+        lock (received) return received.Any(e => e.ResourceId == id.ToString() && e.Message!.EndsWith("Succeeded"));
+    }
+
+    [Fact]
     public async Task AStrangerCannotJoinAWorkspaceGroup()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -67,6 +100,8 @@ public abstract class LiveEventTests<TApp>(TApp app) : IClassFixture<TApp> where
         await using var live = await ConnectAsync(stranger, ct);
         var error = await Should.ThrowAsync<HubException>(live.JoinWorkspaceAsync(workspace.Id, ct));
         error.Message.ShouldContain("not found");
+        var resourceError = await Should.ThrowAsync<HubException>(live.JoinResourceAsync(workspace.Id, Guid.NewGuid().ToString(), ct));
+        resourceError.Message.ShouldContain("not found");
     }
 
     private async Task<LiveEventsClient> ConnectAsync(PlatformClient client, CancellationToken ct)

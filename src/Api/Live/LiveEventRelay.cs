@@ -4,16 +4,27 @@ using Platform.Storage.Events;
 
 namespace Platform.Api.Live;
 
-/// <summary>Forwards every bus event to this replica's SignalR clients: workspace events to the workspace group, the rest to everyone.</summary>
+/// <summary>
+/// Forwards every bus event to this replica's SignalR clients: workspace events to the workspace group (and, when
+/// they name a resource, to that resource's group too), the rest to everyone signed in.
+/// </summary>
 public sealed class LiveEventRelay(IEventBus bus, IHubContext<LiveHub> hub) : IHostedService
 {
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = bus.Subscribe(e => e.WorkspaceId is { } ws
-            ? hub.Clients.Group(LiveHub.WorkspaceGroup(ws)).SendAsync(LiveEvents.ClientMethod, e)
-            : hub.Clients.Group(LiveHub.EveryoneGroup).SendAsync(LiveEvents.ClientMethod, e));
+        _subscription = bus.Subscribe(async e =>
+        {
+            if (e.WorkspaceId is not { } ws)
+            {
+                await hub.Clients.Group(LiveHub.EveryoneGroup).SendAsync(LiveEvents.ClientMethod, e);
+                return;
+            }
+            await hub.Clients.Group(LiveHub.WorkspaceGroup(ws)).SendAsync(LiveEvents.ClientMethod, e);
+            if (e.ResourceId is { } resource)
+                await hub.Clients.Group(LiveHub.ResourceGroup(ws, resource)).SendAsync(LiveEvents.ClientMethod, e);
+        });
         return Task.CompletedTask;
     }
 

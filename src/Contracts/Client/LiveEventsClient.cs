@@ -8,6 +8,7 @@ public sealed class LiveEventsClient : IAsyncDisposable
 {
     private readonly HubConnection _connection;
     private readonly HashSet<Guid> _workspaces = [];
+    private readonly HashSet<(Guid Workspace, string Resource)> _resources = [];
 
     /// <param name="configureHttp">Transport options: a bearer token provider for scripts, a test server's handler.</param>
     public LiveEventsClient(Uri baseAddress, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configureHttp = null)
@@ -23,6 +24,7 @@ public sealed class LiveEventsClient : IAsyncDisposable
         _connection.Reconnected += async _ =>
         {
             foreach (var ws in _workspaces.ToArray()) await _connection.InvokeAsync(LiveEvents.JoinWorkspace, ws);
+            foreach (var (ws, resource) in _resources.ToArray()) await _connection.InvokeAsync(LiveEvents.JoinResource, ws, resource);
             StateChanged?.Invoke();
         };
     }
@@ -42,6 +44,18 @@ public sealed class LiveEventsClient : IAsyncDisposable
     {
         await _connection.InvokeAsync(LiveEvents.JoinWorkspace, ws, ct);
         _workspaces.Add(ws);
+    }
+
+    public async Task JoinResourceAsync(Guid ws, string resourceId, CancellationToken ct = default)
+    {
+        await _connection.InvokeAsync(LiveEvents.JoinResource, ws, resourceId, ct);
+        _resources.Add((ws, resourceId));
+    }
+
+    public async Task LeaveResourceAsync(Guid ws, string resourceId, CancellationToken ct = default)
+    {
+        _resources.Remove((ws, resourceId));
+        if (_connection.State == HubConnectionState.Connected) await _connection.InvokeAsync(LiveEvents.LeaveResource, ws, resourceId, ct);
     }
 
     public async Task LeaveWorkspaceAsync(Guid ws, CancellationToken ct = default)

@@ -10,6 +10,9 @@ public static class LiveEvents
     public const string ClientMethod = "event";
     public const string JoinWorkspace = "JoinWorkspace";
     public const string LeaveWorkspace = "LeaveWorkspace";
+    /// <summary>Only one resource's events (a run, an operation); don't also join its workspace or events arrive twice.</summary>
+    public const string JoinResource = "JoinResource";
+    public const string LeaveResource = "LeaveResource";
 
     public const string WorkerOnline = "worker.online";
     public const string WorkerOffline = "worker.offline";
