@@ -52,11 +52,16 @@ public sealed class PortalTests
         await page.GetByTestId("signin-submit").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Workspace" })).ToHaveValueAsync("Vision team");
 
-        // An administrator made an account for a colleague; the owner adds her to the workspace.
-        var api = await SignInApiAsync(server.Address, ct);
-        var colleague = await api.RegisterUserAsync(new RegisterUserRequest("grace@example.com", "colleague-pass-1", "Grace"), ct);
+        // The administrator makes an account for a colleague, then adds her to the workspace.
+        await page.GetByTestId("nav-settings-users").ClickAsync();
+        await page.GetByTestId("user-email").FillAsync("grace@example.com");
+        await page.GetByTestId("user-name").FillAsync("Grace");
+        await page.GetByTestId("user-generate-password").ClickAsync();
+        await page.GetByTestId("create-user").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("user-row").Filter(new() { HasText = "grace@example.com" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("05a-users") });
         await page.GetByTestId("nav-settings-members").ClickAsync();
-        await page.GetByTestId("member-email").FillAsync(colleague.Email);
+        await page.GetByTestId("member-email").FillAsync("grace@example.com");
         await page.GetByTestId("add-member").ClickAsync();
         await Assertions.Expect(page.GetByTestId("member-row")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("member-row").Filter(new() { HasText = "grace@example.com" })).ToBeVisibleAsync();
@@ -103,12 +108,5 @@ public sealed class PortalTests
     {
         var tag = await element.EvaluateAsync<string>("e => e.tagName");
         return tag is "INPUT" or "TEXTAREA" ? await element.InputValueAsync() : await element.InnerTextAsync();
-    }
-
-    private static async Task<PlatformClient> SignInApiAsync(Uri address, CancellationToken ct)
-    {
-        var client = new PlatformClient(new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = address });
-        await client.SignInAsync(new SignInRequest(AdminEmail, Password), ct);
-        return client;
     }
 }
