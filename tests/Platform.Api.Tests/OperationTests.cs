@@ -20,6 +20,9 @@ public abstract class OperationTests<TApp>(TApp app) : IClassFixture<TApp> where
         done.Progress.ShouldBe(1);
         done.WorkerName.ShouldNotBeNullOrEmpty();
         done.Message!.ShouldContain("healthy");
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Platform.Storage.Objects.IObjectStore>(app.Services);
+        store.GetType().Name.ShouldBe(app is ProductionApp ? "S3ObjectStore" : "FolderObjectStore");
         (await owner.ListOperationsAsync(workspace.Id, ct: ct)).Items.ShouldHaveSingleItem().Id.ShouldBe(started.Id);
     }
 

@@ -2,7 +2,8 @@ using Platform.TestKit;
 
 namespace Platform.Api.Tests;
 
-// Every API test class runs twice: on embedded SQLite and on PostgreSQL.
+// Every API test class runs twice: on embedded SQLite and on PostgreSQL; the job and host tests also run on the
+// production shape, PostgreSQL with the S3 object store (s3rver).
 public sealed class SignInTestsOnSqlite(SqliteApp app) : SignInTests<SqliteApp>(app);
 public sealed class SignInTestsOnPostgres(PostgresApp app) : SignInTests<PostgresApp>(app);
 public sealed class TokenTestsOnSqlite(SqliteApp app) : TokenTests<SqliteApp>(app);
@@ -17,7 +18,9 @@ public sealed class BadInputTestsOnSqlite(SqliteApp app) : BadInputTests<SqliteA
 public sealed class BadInputTestsOnPostgres(PostgresApp app) : BadInputTests<PostgresApp>(app);
 public sealed class OperationTestsOnSqlite(SqliteApp app) : OperationTests<SqliteApp>(app);
 public sealed class OperationTestsOnPostgres(PostgresApp app) : OperationTests<PostgresApp>(app);
+public sealed class OperationTestsOnPostgresAndS3(ProductionApp app) : OperationTests<ProductionApp>(app);
 public sealed class LiveEventTestsOnSqlite(SqliteApp app) : LiveEventTests<SqliteApp>(app);
 public sealed class LiveEventTestsOnPostgres(PostgresApp app) : LiveEventTests<PostgresApp>(app);
 public sealed class HostTestsOnSqlite(SqliteApp app) : HostTests<SqliteApp>(app);
 public sealed class HostTestsOnPostgres(PostgresApp app) : HostTests<PostgresApp>(app);
+public sealed class HostTestsOnPostgresAndS3(ProductionApp app) : HostTests<ProductionApp>(app);

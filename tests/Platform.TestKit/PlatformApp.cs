@@ -12,7 +12,8 @@ public enum DatabaseProvider { Sqlite, Postgres }
 /// The real Server host in memory (WebApplicationFactory) on SQLite in a temp folder or on a fresh PostgreSQL
 /// database, with the api and worker roles. Subclass per provider so xunit can use it as a class fixture.
 /// </summary>
-public class PlatformApp(DatabaseProvider provider, string roles = "api,worker", string? dataFolder = null, PostgresDatabase? sharedPostgres = null)
+public class PlatformApp(DatabaseProvider provider, string roles = "api,worker", string? dataFolder = null, PostgresDatabase? sharedPostgres = null,
+    TestBucket? bucket = null)
     : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminEmail = "admin@example.com";
@@ -44,6 +45,8 @@ public class PlatformApp(DatabaseProvider provider, string roles = "api,worker",
             builder.UseSetting("Platform:Database:ConnectionString", _postgres.ConnectionString);
             builder.UseSetting("Platform:Database:MigrateOnStart", "true");
         }
+        foreach (var (key, value) in bucket?.ToConfiguration() ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
     }
 
     /// <summary>A client with its own cookie jar, not signed in.</summary>
@@ -96,6 +99,9 @@ public class PlatformApp(DatabaseProvider provider, string roles = "api,worker",
 public sealed class SqliteApp() : PlatformApp(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApp() : PlatformApp(DatabaseProvider.Postgres);
+
+/// <summary>The production shape: PostgreSQL (database, jobs, events) and S3 for objects.</summary>
+public sealed class ProductionApp() : PlatformApp(DatabaseProvider.Postgres, bucket: TestBucket.New());
 
 public static class HttpStatusExtensions
 {
