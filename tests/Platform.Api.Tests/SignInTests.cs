@@ -68,6 +68,15 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task AnAccountIsCreatedOnlyOncePerEmail()
+    {
+        var admin = await app.AdminAsync();
+        var (_, user) = await app.NewUserAsync("unique");
+        var error = await admin.RegisterUserAsync(new RegisterUserRequest(user.Email, "another-pass-2", null)).ShouldFailWith(HttpStatusCode.BadRequest);
+        error.Problem!.Errors!["email"].ShouldBe(["An account with this email already exists."]);
+    }
+
+    [Fact]
     public async Task OnlyAdministratorsCreateAccounts()
     {
         var (client, _) = await app.NewUserAsync("plain");

@@ -19,7 +19,9 @@ public sealed class ApiTokenAuthenticationHandler(
         var hash = TokenSecrets.Hash(secret);
         var token = await db.ApiTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.SecretHash == hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
-        if (token?.User is null || !token.IsUsableAt(now) || token.User.LockoutEnd > now)
+        // Password lockout does not apply: a token is its own credential, and failed password attempts by someone
+        // else must not stop a person's scripts.
+        if (token?.User is null || !token.IsUsableAt(now))
             return AuthenticateResult.Fail("The API token is unknown, expired or revoked.");
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {

@@ -12,7 +12,7 @@ public sealed class Validation
     public Validation Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
-        list.Add(message);
+        if (!list.Contains(message)) list.Add(message);
         return this;
     }
 
