@@ -12,7 +12,6 @@ return command switch
     "foundation" => await BenchTable.RunAsync(options, foundation: true, training: false),
     "throughput" => await BenchTable.RunAsync(options, foundation: false, training: true),
     "quality" => await QualityBench.RunAsync(options),
-    "zzprec" => ZzPrecisionExperiment.Run(options),
     _ => Usage(command),
 };
 

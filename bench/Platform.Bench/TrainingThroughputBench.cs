@@ -54,6 +54,13 @@ internal static class TrainingThroughputBench
         }).GetAwaiter().GetResult();
         // From the first progress report to the last step, so decoding and final evaluation are not counted.
         var training = stamps.Where(s => s.Step < result.Steps).ToList();
+        if (training.Count < 2 || training[^1].Step == training[0].Step)
+        {
+            throw new InvalidOperationException(
+                $"The Ml run of {seconds:0.#} s reported {training.Count} progress stamp(s) during training ({result.Steps} steps in all); "
+                + "at least two are needed to measure its throughput. Give the benchmark more time (--seconds 40 or more).");
+        }
+
         var first = training[0];
         var last = training[^1];
         return (last.Step - first.Step) * (double)Batch / (last.At - first.At).TotalSeconds;
