@@ -61,7 +61,9 @@ public static class AuthApi
     {
         var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
         var email = external.Principal?.FindFirstValue("email") ?? external.Principal?.FindFirstValue(ClaimTypes.Email);
-        if (!external.Succeeded || string.IsNullOrWhiteSpace(email))
+        // An address the provider itself marks unverified could take over the local account that has it.
+        var unverified = string.Equals(external.Principal?.FindFirstValue("email_verified"), "false", StringComparison.OrdinalIgnoreCase);
+        if (!external.Succeeded || string.IsNullOrWhiteSpace(email) || unverified)
             return TypedResults.Problem(statusCode: 401, title: "Single sign-on failed.", detail: "The provider did not return a verified email address.");
         var user = await users.FindByEmailAsync(email);
         if (user is null)
