@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Platform.Shared;
 
 namespace Platform.E2E.Tests;
 
@@ -28,15 +28,8 @@ public sealed class ServerProcess : IAsyncDisposable
         var dataFolder = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
         port ??= FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var info = new ProcessStartInfo("dotnet", [ServerDll(), "--urls", address.ToString().TrimEnd('/')])
-        {
-            WorkingDirectory = dataFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["Platform__DataFolder"] = Path.Combine(dataFolder, "data");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
+        var configuration = AppContext.BaseDirectory.Contains("/Release/") ? "Release" : "Debug";
+        var info = ServerLauncher.StartInfo(address, dataFolder, environment, configuration);
         var process = Process.Start(info) ?? throw new InvalidOperationException("The server did not start.");
         var server = new ServerProcess(process, address, dataFolder);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
@@ -72,33 +65,11 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server was not ready within 60 s:\n{Output}");
     }
 
-    /// <summary>The Server built next to this repository's sources (run from its own bin folder so static web assets resolve).</summary>
-    private static string ServerDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/") ? "Release" : "Debug";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Server", "bin", configuration, "net10.0", "Platform.Server.dll");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("Build src/Server first: Platform.Server.dll was not found above " + AppContext.BaseDirectory);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => ServerLauncher.FreePort();
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await ServerLauncher.StopAsync(_process);
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

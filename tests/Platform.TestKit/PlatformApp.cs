@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Platform.Contracts;
@@ -102,8 +101,3 @@ public sealed class PostgresApp() : PlatformApp(DatabaseProvider.Postgres);
 
 /// <summary>The production shape: PostgreSQL (database, jobs, events) and S3 for objects.</summary>
 public sealed class ProductionApp() : PlatformApp(DatabaseProvider.Postgres, bucket: TestBucket.New());
-
-public static class HttpStatusExtensions
-{
-    public static bool IsClientError(this HttpStatusCode status) => (int)status is >= 400 and < 500;
-}

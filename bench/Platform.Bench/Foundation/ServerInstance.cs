@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Platform.Shared;
 
 namespace Platform.Bench.Foundation;
 
@@ -19,18 +19,9 @@ internal sealed class ServerInstance : IAsyncDisposable
 
     public static ServerInstance Start(string dataFolder, IDictionary<string, string> settings)
     {
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}/");
-        var info = new ProcessStartInfo("dotnet", [ServerDll(), "--urls", address.ToString().TrimEnd('/')])
-        {
-            WorkingDirectory = dataFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["Platform__DataFolder"] = Path.Combine(dataFolder, "data");
+        var address = new Uri($"http://127.0.0.1:{ServerLauncher.FreePort()}/");
+        var info = ServerLauncher.StartInfo(address, dataFolder, settings, "Release", "Debug");
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings) info.Environment[key] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("The server did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -59,31 +50,8 @@ internal sealed class ServerInstance : IAsyncDisposable
         throw new TimeoutException("The server was not ready in time.");
     }
 
-    public static string ServerDll()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            foreach (var configuration in new[] { "Release", "Debug" })
-            {
-                var candidate = Path.Combine(dir.FullName, "src", "Server", "bin", configuration, "net10.0", "Platform.Server.dll");
-                if (File.Exists(candidate)) return candidate;
-            }
-        throw new FileNotFoundException("Build src/Server first (dotnet build -c Release src/Server).");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await ServerLauncher.StopAsync(_process);
     }
 }

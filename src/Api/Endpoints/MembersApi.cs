@@ -21,8 +21,7 @@ public static class MembersApi
     private static async Task<Results<Created<MemberDto>, ValidationProblem, ProblemHttpResult>> Add(
         AddMemberRequest request, WorkspaceMember member, PlatformDb db, IEventBus events, TimeProvider clock, CancellationToken ct)
     {
-        var validation = new Validation().Email("email", request.Email);
-        if (!Enum.IsDefined(request.Role)) validation.Add("role", "Role must be Owner, Maintainer, Member, Annotator or Viewer.");
+        var validation = new Validation().Email("email", request.Email).Role("role", request.Role);
         if (!validation.IsValid) return validation.Problem();
         var normalized = request.Email.Trim().ToUpperInvariant();
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
@@ -41,7 +40,8 @@ public static class MembersApi
     private static async Task<Results<Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> ChangeRole(
         Guid userId, ChangeMemberRoleRequest request, WorkspaceMember member, PlatformDb db, IEventBus events, TimeProvider clock, CancellationToken ct)
     {
-        if (!Enum.IsDefined(request.Role)) return new Validation().Add("role", "Role must be Owner, Maintainer, Member, Annotator or Viewer.").Problem();
+        var validation = new Validation().Role("role", request.Role);
+        if (!validation.IsValid) return validation.Problem();
         var membership = await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.WorkspaceId == member.WorkspaceId && m.UserId == userId, ct);
         if (membership is null) return Problems.NotFound("The member");
         if (membership.Role == WorkspaceRole.Owner && request.Role != WorkspaceRole.Owner && await IsLastOwnerAsync(db, member.WorkspaceId, ct))

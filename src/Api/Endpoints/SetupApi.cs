@@ -20,8 +20,8 @@ public static class SetupApi
         CreateFirstAdminRequest request, PlatformDb db, UserManager<User> users, SignInManager<User> signIn,
         TimeProvider clock, CancellationToken ct)
     {
-        var validation = new Validation().Email("email", request.Email).Password("password", request.Password);
-        if (request.DisplayName is { Length: > 120 }) validation.Add("displayName", "Display name must be at most 120 characters.");
+        var validation = new Validation().Email("email", request.Email).Password("password", request.Password)
+            .DisplayName("displayName", request.DisplayName);
         if (!validation.IsValid) return validation.Problem();
         if (await db.Users.AnyAsync(ct)) return Problems.Conflict("The first administrator already exists; sign in instead.");
 

@@ -20,8 +20,8 @@ public static class UsersApi
     private static async Task<Results<Created<UserDto>, ValidationProblem>> Create(
         RegisterUserRequest request, ClaimsPrincipal principal, PlatformDb db, UserManager<User> users, TimeProvider clock, CancellationToken ct)
     {
-        var validation = new Validation().Email("email", request.Email).Password("password", request.Password);
-        if (request.DisplayName is { Length: > 120 }) validation.Add("displayName", "Display name must be at most 120 characters.");
+        var validation = new Validation().Email("email", request.Email).Password("password", request.Password)
+            .DisplayName("displayName", request.DisplayName);
         if (!validation.IsValid) return validation.Problem();
         var result = await UserAccounts.CreateLocalAsync(users, request.Email, request.Password, request.DisplayName, isAdmin: false, clock);
         if (result.Problem is not null) return result.Problem;

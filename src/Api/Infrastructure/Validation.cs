@@ -41,6 +41,18 @@ public sealed class Validation
         return this;
     }
 
+    public Validation DisplayName(string field, string? value)
+    {
+        if (value is { Length: > 120 }) Add(field, "Display name must be at most 120 characters.");
+        return this;
+    }
+
+    public Validation Role(string field, Platform.Contracts.WorkspaceRole role)
+    {
+        if (!Enum.IsDefined(role)) Add(field, "Role must be Owner, Maintainer, Member, Annotator or Viewer.");
+        return this;
+    }
+
     public Dictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Problem() =>
