@@ -101,6 +101,11 @@ public sealed class PortalTests
         await Assertions.Expect(page.GetByTestId("audit-row").Filter(new() { HasText = "member.added" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("09-audit") });
 
+        await page.GetByTestId("nav-workspaces").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("workspace-row")).ToHaveCountAsync(1);
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("10-workspaces-dark") });
+
         errors.ShouldBeEmpty(string.Join("\n", errors));
     }
 
