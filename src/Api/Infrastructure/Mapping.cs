@@ -13,7 +13,7 @@ public static class Mapping
     public static AuditEventDto ToDto(this AuditEvent a) => new(a.Id, a.At, a.Action, a.ActorId, a.ActorEmail, a.Target, a.Detail);
 
     public static OperationDto ToDto(this Operation o) =>
-        new(o.Id, o.WorkspaceId, o.Kind, o.State, o.Progress, o.Message, o.CreatedAt, o.StartedAt, o.FinishedAt, o.WorkerName);
+        new(o.Id, o.WorkspaceId, o.Kind, o.State, o.Progress, o.Message, o.CreatedAt, o.StartedAt, o.FinishedAt, o.WorkerName, o.SubjectId, o.ResultFileName);
 
     public static WorkerDto ToDto(this Worker w, DateTimeOffset now) => new(
         w.Id, w.Name, w.Queues.Split(',', StringSplitOptions.RemoveEmptyEntries), w.CpuCount, w.MemoryBytes,

@@ -71,9 +71,11 @@ public sealed partial class PlatformClient(HttpClient http)
         throw new PlatformApiException(response.StatusCode, problem);
     }
 
-    private static string Query(string? cursor, int? limit)
+    private static string Query(string? cursor, int? limit, params (string Name, string? Value)[] filters)
     {
         var parts = new List<string>();
+        foreach (var (name, value) in filters)
+            if (!string.IsNullOrEmpty(value)) parts.Add(name + "=" + Uri.EscapeDataString(value));
         if (cursor is not null) parts.Add("cursor=" + Uri.EscapeDataString(cursor));
         if (limit is not null) parts.Add("limit=" + limit);
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);

@@ -19,5 +19,7 @@ public static class LiveEvents
     public const string WorkerHeartbeat = "worker.heartbeat";
     public const string OperationChanged = "operation.changed";
     public const string MembersChanged = "members.changed";
+    /// <summary>A dataset was created, edited, deleted or got a new version; ResourceId is the dataset id.</summary>
+    public const string DatasetChanged = "dataset.changed";
     public const string TestEvent = "test";
 }

@@ -10,4 +10,5 @@ public enum OperationState { Queued, Running, Succeeded, Failed, Cancelled }
 /// <summary>A long-running piece of work recorded in the database (import, export, check...).</summary>
 public sealed record OperationDto(
     Guid Id, Guid WorkspaceId, string Kind, OperationState State, double Progress, string? Message,
-    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? WorkerName);
+    DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? WorkerName,
+    Guid? SubjectId = null, string? ResultFileName = null);

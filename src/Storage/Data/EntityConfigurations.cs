@@ -71,6 +71,9 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         b.Ignore(x => x.IsFinished);
         b.HasIndex(x => new { x.WorkspaceId, x.Id });
         b.HasIndex(x => x.State);
+        b.HasIndex(x => new { x.SubjectId, x.Id });
+        b.Property(x => x.ResultKey).HasMaxLength(1024);
+        b.Property(x => x.ResultFileName).HasMaxLength(255);
     }
 }
 

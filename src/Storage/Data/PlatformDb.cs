@@ -18,6 +18,11 @@ public abstract class PlatformDb(DbContextOptions options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Worker> Workers => Set<Worker>();
     public DbSet<Operation> Operations => Set<Operation>();
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+    public DbSet<DatasetVersion> DatasetVersions => Set<DatasetVersion>();
+    public DbSet<DatasetItem> DatasetItems => Set<DatasetItem>();
+    public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
+    public DbSet<Upload> Uploads => Set<Upload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,8 +10,10 @@ public sealed class Operation
 {
     private Operation() { }
 
-    public Operation(Guid workspaceId, string kind, Guid? createdBy, DateTimeOffset now)
+    public Operation(Guid workspaceId, string kind, Guid? createdBy, DateTimeOffset now, Guid? subjectId = null, string? payload = null)
     {
+        SubjectId = subjectId;
+        Payload = payload;
         Id = Guid.CreateVersion7();
         WorkspaceId = workspaceId;
         Kind = kind;
@@ -34,6 +36,19 @@ public sealed class Operation
     /// <summary>The Hangfire job that currently holds this operation.</summary>
     public string? JobId { get; private set; }
     public int Attempts { get; private set; }
+    /// <summary>What the operation works on (a dataset, a version), for listing its operations.</summary>
+    public Guid? SubjectId { get; private set; }
+    /// <summary>The request, as JSON, that the handler reads.</summary>
+    public string? Payload { get; private set; }
+    /// <summary>The object the operation produced for download (an export, an import report).</summary>
+    public string? ResultKey { get; private set; }
+    public string? ResultFileName { get; private set; }
+
+    public void AttachResult(string key, string fileName)
+    {
+        ResultKey = key;
+        ResultFileName = fileName;
+    }
 
     public bool IsFinished => State is OperationState.Succeeded or OperationState.Failed or OperationState.Cancelled;
 
@@ -88,6 +103,9 @@ public sealed class Operation
 public static class OperationKinds
 {
     public const string SystemCheck = "system-check";
+    public const string ImportDataset = "import-dataset";
+    public const string SplitDataset = "split-dataset";
+    public const string ExportDataset = "export-dataset";
 }
 
 public static class OperationQueues
@@ -99,6 +117,7 @@ public static class OperationQueues
     public static string For(string kind) => kind switch
     {
         OperationKinds.SystemCheck => Default,
+        OperationKinds.ImportDataset or OperationKinds.SplitDataset or OperationKinds.ExportDataset => Cpu,
         _ => Default,
     };
 }

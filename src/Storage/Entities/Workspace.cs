@@ -18,6 +18,10 @@ public sealed class Workspace
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ArchivedAt { get; private set; }
     public bool IsArchived => ArchivedAt is not null;
+    /// <summary>The storage this workspace may use; null means the server's default.</summary>
+    public long? StorageQuotaBytes { get; private set; }
+
+    public void SetStorageQuota(long? bytes) => StorageQuotaBytes = bytes;
 
     public void Rename(string name)
     {
