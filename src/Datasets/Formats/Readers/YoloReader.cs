@@ -49,7 +49,7 @@ internal static class YoloReader
     private static IEnumerable<string> LabelCandidates(string imagePath)
     {
         var segments = LayoutNames.Segments(imagePath);
-        var images = Array.FindLastIndex(segments, 0, segments.Length - 1, s => s.Equals("images", StringComparison.OrdinalIgnoreCase));
+        var images = Array.FindLastIndex(segments[..^1], s => s.Equals("images", StringComparison.OrdinalIgnoreCase));
         if (images >= 0)
         {
             var swapped = segments.ToArray();
