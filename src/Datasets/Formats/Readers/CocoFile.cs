@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Platform.Contracts;
+
+namespace Platform.Datasets.Formats.Readers;
+
+/// <summary>One COCO annotation file: its categories, and its images with their boxes resolved against the upload.</summary>
+internal sealed class CocoFile(Upload upload, UploadFile json, JsonElement root, List<ImportProblem> problems)
+{
+    private readonly DatasetSplit split = CocoReader.SplitFromFileName(json.Path);
+
+    public IReadOnlyList<KeyValuePair<string, string>> Categories { get; } = CocoJson.Objects(root, "categories")
+        .Select(c => (Id: CocoJson.Id(c, "id"), Name: CocoJson.String(c, "name")))
+        .Where(c => c.Id is not null)
+        .Select(c => KeyValuePair.Create(c.Id!, string.IsNullOrWhiteSpace(c.Name) ? $"class {c.Id}" : c.Name.Trim()))
+        .ToList();
+
+    public IEnumerable<ParsedItem> Items()
+    {
+        var names = new Dictionary<string, string>();
+        foreach (var (id, name) in Categories) names.TryAdd(id, name);
+        var images = new Dictionary<string, (string FileName, int? Width, int? Height)>();
+        var order = new List<string>();
+        foreach (var image in CocoJson.Objects(root, "images"))
+        {
+            var id = CocoJson.Id(image, "id");
+            var fileName = CocoJson.String(image, "file_name")?.Replace('\\', '/').TrimStart('/');
+            if (id is null || string.IsNullOrEmpty(fileName))
+            {
+                problems.Add(new(json.Path, $"an image entry has no {(id is null ? "id" : "file_name")}"));
+                continue;
+            }
+            if (images.TryAdd(id, (fileName, CocoJson.PositiveInt(image, "width"), CocoJson.PositiveInt(image, "height")))) order.Add(id);
+            else problems.Add(new(json.Path, $"image id {id} is used twice"));
+        }
+
+        var boxes = order.ToDictionary(id => id, _ => new List<ParsedBox>());
+        var bad = new HashSet<string>();
+        foreach (var annotation in CocoJson.Objects(root, "annotations"))
+        {
+            var imageId = CocoJson.Id(annotation, "image_id");
+            if (imageId is null || !images.TryGetValue(imageId, out var image))
+            {
+                problems.Add(new(json.Path, $"annotation {CocoJson.Id(annotation, "id") ?? "without id"} refers to unknown image {imageId ?? "(none)"}"));
+                continue;
+            }
+            var error = BoxError(annotation, image.Width, image.Height, names, out var box);
+            if (error is null) boxes[imageId].Add(box!);
+            else
+            {
+                problems.Add(new(image.FileName, error));
+                bad.Add(imageId);
+            }
+        }
+
+        foreach (var id in order)
+        {
+            var (fileName, width, height) = images[id];
+            if (bad.Contains(id)) continue;
+            var file = Resolve(fileName);
+            if (file is null) problems.Add(new(fileName, "missing image file"));
+            else yield return new ParsedItem(fileName, file.Source, null, split, boxes[id], Width: width, Height: height);
+        }
+    }
+
+    private static string? BoxError(JsonElement annotation, int? width, int? height, Dictionary<string, string> names, out ParsedBox? box)
+    {
+        box = null;
+        var categoryId = CocoJson.Id(annotation, "category_id");
+        if (categoryId is null || !names.TryGetValue(categoryId, out var name)) return $"unknown class (category {categoryId ?? "missing"})";
+        if (CocoJson.Box(annotation) is not [var x, var y, var w, var h]) return "bbox is not four numbers [x, y, width, height]";
+        var error = BoxCheck.Pixels(x, y, w, h, width, height);
+        if (error is null) box = new ParsedBox(name, x, y, w, h);
+        return error;
+    }
+
+    /// <summary>Looks for the image where exporters and common tools put it, then anywhere by its file name.</summary>
+    private UploadFile? Resolve(string fileName)
+    {
+        var jsonFolder = LayoutNames.Folder(json.Path);
+        var parent = LayoutNames.Folder(jsonFolder);
+        var splitFolders = SplitFolders().ToList();
+        var candidates = new List<string>();
+        foreach (var baseFolder in new[] { parent, "" }.Distinct())
+        {
+            foreach (var folder in splitFolders)
+            {
+                candidates.Add(LayoutNames.Combine(LayoutNames.Combine(baseFolder, "images"), folder));
+                candidates.Add(LayoutNames.Combine(baseFolder, folder));
+            }
+            candidates.Add(LayoutNames.Combine(baseFolder, "images"));
+            candidates.Add(baseFolder);
+        }
+        candidates.Add(jsonFolder);
+        return candidates.Select(folder => upload.Find(LayoutNames.Combine(folder, fileName))).FirstOrDefault(f => f is not null)
+            ?? upload.FindUniqueByName(LayoutNames.FileName(fileName));
+    }
+
+    /// <summary>instances_train2017.json → train2017, plus the split's usual folder names.</summary>
+    private IEnumerable<string> SplitFolders()
+    {
+        var stem = LayoutNames.Stem(json.Path);
+        if (stem.LastIndexOf('_') is var i and >= 0 && i < stem.Length - 1) yield return stem[(i + 1)..];
+        var names = split switch
+        {
+            DatasetSplit.Train => new[] { "train" },
+            DatasetSplit.Validation => ["validation", "val", "valid"],
+            DatasetSplit.Test => ["test"],
+            _ => ["unsplit"],
+        };
+        foreach (var name in names) yield return name;
+    }
+}

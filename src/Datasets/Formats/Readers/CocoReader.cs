@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Platform.Contracts;
+
+namespace Platform.Datasets.Formats.Readers;
+
+/// <summary>COCO: one or more .json files (one per split) with images, annotations and categories; bbox is [x, y, w, h] in pixels.</summary>
+internal static class CocoReader
+{
+    /// <summary>Null when no .json file of the upload is a COCO annotation file.</summary>
+    public static async Task<ParsedDataset?> TryReadAsync(Upload upload, OpenSource open, CancellationToken ct)
+    {
+        var problems = new List<ImportProblem>();
+        var categories = new Dictionary<string, string>();
+        var items = new List<ParsedItem>();
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        var found = false;
+        foreach (var json in upload.WithExtension(".json").OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            JsonDocument document;
+            try
+            {
+                await using var stream = await open(json.Source, ct);
+                document = await JsonDocument.ParseAsync(stream, default, ct);
+            }
+            catch (JsonException e)
+            {
+                problems.Add(new(json.Path, $"not valid JSON ({e.Message})"));
+                continue;
+            }
+            using (document)
+            {
+                if (!CocoJson.IsCoco(document.RootElement)) continue;
+                found = true;
+                var file = new CocoFile(upload, json, document.RootElement, problems);
+                foreach (var (id, name) in file.Categories) categories.TryAdd(id, name);
+                foreach (var item in file.Items())
+                {
+                    if (paths.Add(item.Path)) items.Add(item);
+                    else problems.Add(new(item.Path, "the image is listed twice"));
+                }
+            }
+        }
+        if (!found) return problems.Count == 0 ? null : throw new DatasetFormatException(
+            $"No COCO annotation file could be read: {string.Join("; ", problems.Select(p => $"{p.File} is {p.Message}"))}.");
+
+        var classes = categories.OrderBy(c => c.Key, CocoJson.IdOrder).Select(c => c.Value).Distinct().ToList();
+        if (classes.Count == 0)
+            throw new DatasetFormatException("The COCO annotation file has no categories: a detection dataset needs at least one class.");
+        return new ParsedDataset(DatasetKind.ObjectDetection, DatasetFormat.Coco, classes, items, problems);
+    }
+
+    /// <summary>instances_train.json → Train; a name with no split hint (or "unsplit") → None.</summary>
+    public static DatasetSplit SplitFromFileName(string path)
+    {
+        var stem = LayoutNames.Stem(path).ToLowerInvariant();
+        if (stem.Contains("unsplit")) return DatasetSplit.None;
+        if (stem.Contains("train")) return DatasetSplit.Train;
+        if (stem.Contains("val")) return DatasetSplit.Validation;
+        if (stem.Contains("test")) return DatasetSplit.Test;
+        return DatasetSplit.None;
+    }
+}
