@@ -11,8 +11,6 @@ internal sealed class ExportFixtures
 {
     private readonly Dictionary<string, byte[]> blobs = [];
 
-    public List<string> Opened { get; } = [];
-
     /// <summary>Stores bytes standing in for an image and returns their hash.</summary>
     public string Blob(string content) => Blob(Encoding.UTF8.GetBytes(content));
 
@@ -23,11 +21,8 @@ internal sealed class ExportFixtures
         return sha;
     }
 
-    public Task<Stream> Open(string sha256, CancellationToken ct)
-    {
-        Opened.Add(sha256);
-        return Task.FromResult<Stream>(new MemoryStream(blobs[sha256], writable: false));
-    }
+    public Task<Stream> Open(string sha256, CancellationToken ct) =>
+        Task.FromResult<Stream>(new MemoryStream(blobs[sha256], writable: false));
 
     public ExportItem Image(string path, string? label, DatasetSplit split = DatasetSplit.None, int width = 100,
         int height = 50, params ParsedBox[] boxes) =>
