@@ -25,6 +25,9 @@ public static class ApiServiceCollectionExtensions
         services.AddOpenApi();
         services.AddSignalR().AddJsonProtocol(o => PlatformClient.Configure(o.PayloadSerializerOptions));
         services.AddHostedService<LiveEventRelay>();
+        services.AddSingleton<Platform.Api.Datasets.UploadHashes>();
+        services.AddScoped<Platform.Api.Datasets.OperationStarter>();
+        services.AddScoped<Platform.Api.Datasets.SampleDatasetStarter>();
         services.AddHealthChecks()
             .AddDbContextCheck<PlatformDb>("database", tags: ["ready"])
             .AddCheck<ObjectStoreHealthCheck>("object-store", tags: ["ready"]);
@@ -59,6 +62,10 @@ public static class ApiServiceCollectionExtensions
         app.MapAuditApi();
         app.MapWorkersApi();
         app.MapOperationsApi();
+        app.MapUploadsApi();
+        app.MapDatasetsApi();
+        app.MapDatasetVersionsApi();
+        app.MapDatasetActionsApi();
         app.MapEventsApi();
         app.MapHub<LiveHub>(LiveEvents.HubPath);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [new HangfireAdminFilter()] });

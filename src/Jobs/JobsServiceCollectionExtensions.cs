@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Contracts.Jobs;
+using Platform.Jobs.Datasets;
 using Platform.Jobs.Operations;
 using Platform.Jobs.Workers;
 
@@ -38,6 +39,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(WorkerIdentity.Create(null, []));
         services.AddScoped<IOperationJob, OperationJob>();
         services.AddScoped<IOperationHandler, SystemCheckHandler>();
+        services.AddDatasetJobs();
         return services;
     }
 
@@ -57,6 +59,7 @@ public static class JobsServiceCollectionExtensions
             o.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
         });
         services.AddHostedService<WorkerHeartbeatService>();
+        services.AddHostedService<DatasetPurgeService>();
         services.AddSingleton<OperationReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<OperationReconciler>());
         return services;

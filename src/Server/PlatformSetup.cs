@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Api;
 using Platform.Jobs;
 using Platform.Jobs.Workers;
+using Platform.Storage.Blobs;
 using Platform.Storage.Data;
 using Platform.Storage.Events;
 using Platform.Storage.Objects;
@@ -25,6 +26,7 @@ public static class PlatformSetup
         var objects = builder.Configuration.GetSection(ObjectStoreOptions.SectionName);
         if (objects["Folder"] is null) objects["Folder"] = Path.Combine(dataFolder, "objects");
         builder.Services.AddObjectStore(objects);
+        builder.Services.AddDatasetStorage(builder.Configuration);
         builder.Services.AddEventBus(postgres);
         builder.Services.AddJobs(postgres);
         builder.Services.AddApi(builder.Configuration);

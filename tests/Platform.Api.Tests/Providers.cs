@@ -24,3 +24,12 @@ public sealed class LiveEventTestsOnPostgres(PostgresApp app) : LiveEventTests<P
 public sealed class HostTestsOnSqlite(SqliteApp app) : HostTests<SqliteApp>(app);
 public sealed class HostTestsOnPostgres(PostgresApp app) : HostTests<PostgresApp>(app);
 public sealed class HostTestsOnPostgresAndS3(ProductionApp app) : HostTests<ProductionApp>(app);
+public sealed class UploadTestsOnSqlite(SqliteApp app) : UploadTests<SqliteApp>(app);
+public sealed class UploadTestsOnPostgresAndS3(ProductionApp app) : UploadTests<ProductionApp>(app);
+public sealed class DatasetImportTestsOnSqlite(SqliteApp app) : DatasetImportTests<SqliteApp>(app);
+public sealed class DatasetImportTestsOnPostgres(PostgresApp app) : DatasetImportTests<PostgresApp>(app);
+public sealed class DatasetVersionTestsOnSqlite(SqliteApp app) : DatasetVersionTests<SqliteApp>(app);
+public sealed class DatasetVersionTestsOnPostgresAndS3(ProductionApp app) : DatasetVersionTests<ProductionApp>(app);
+public sealed class RoundTripTestsOnSqlite(SqliteApp app) : RoundTripTests<SqliteApp>(app);
+public sealed class DatasetSafetyTestsOnSqlite(SqliteApp app) : DatasetSafetyTests<SqliteApp>(app);
+public sealed class DatasetSafetyTestsOnPostgres(PostgresApp app) : DatasetSafetyTests<PostgresApp>(app);

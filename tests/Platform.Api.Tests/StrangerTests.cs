@@ -20,6 +20,9 @@ public abstract class StrangerTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var (stranger, _) = await app.NewUserAsync("stranger");
         await stranger.CreateWorkspaceAsync(new CreateWorkspaceRequest("Stranger's own"), ct);
         var operation = await owner.StartSystemCheckAsync(workspace.Id, ct);
+        var (dataset, _) = await owner.ImportAsync(workspace.Id, DatasetFixtures.ShapesZip(perClass: 2), "s.zip", ct);
+        var item = (await owner.ListItemsAsync(workspace.Id, dataset.Id, 1, limit: 1, ct: ct)).Items[0];
+        var upload = await owner.CreateUploadAsync(workspace.Id, new CreateUploadRequest("a.zip", 10), ct);
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/workspaces/{workspaceId", StringComparison.Ordinal) == true)
@@ -30,7 +33,7 @@ public abstract class StrangerTests<TApp>(TApp app) : IClassFixture<TApp> where 
         foreach (var endpoint in endpoints)
         {
             var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            var path = Fill(endpoint.RoutePattern.RawText!, workspace.Id, operation.Id);
+            var path = Fill(endpoint.RoutePattern.RawText!, workspace.Id, operation.Id, dataset.Id, item.Id, upload.Id);
             foreach (var method in methods)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path.TrimStart('/'));
@@ -47,10 +50,15 @@ public abstract class StrangerTests<TApp>(TApp app) : IClassFixture<TApp> where 
         (await owner.ListMembersAsync(workspace.Id, ct: ct)).Items.Count.ShouldBe(1);
     }
 
-    /// <summary>Replaces route parameters ({workspaceId:guid}, {id:guid}, {userId:guid}...) with real-looking values.</summary>
-    private static string Fill(string pattern, Guid workspaceId, Guid someId)
+    /// <summary>Replaces route parameters with the owner's real ids, so only membership decides the answer.</summary>
+    private static string Fill(string pattern, Guid workspaceId, Guid operationId, Guid datasetId, Guid itemId, Guid uploadId)
     {
-        var path = pattern.Replace("{workspaceId:guid}", workspaceId.ToString());
-        return System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", someId.ToString());
+        var path = pattern.Replace("{workspaceId:guid}", workspaceId.ToString())
+            .Replace("{datasetId:guid}", datasetId.ToString())
+            .Replace("{number:int}", "1")
+            .Replace("{itemId:guid}", itemId.ToString());
+        if (path.Contains("/uploads/")) path = path.Replace("{id:guid}", uploadId.ToString()) + "?offset=0";
+        if (path.Contains("/datasets/")) path = path.Replace("{id:guid}", datasetId.ToString());
+        return System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", operationId.ToString());
     }
 }

@@ -15,6 +15,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException { StatusCode: 413 } => (413, "Request too large.", "The request body is larger than this endpoint accepts."),
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", Describe(bad)),
             IllegalStateChangeException illegal => (409, "Conflict.", illegal.Message),
+            Platform.Storage.Blobs.QuotaExceededException quota => (409, "Storage quota exceeded.", quota.Message),
             InvalidObjectKeyException key => (400, "Invalid name.", key.Message),
             ObjectNotFoundException => (404, "Not found.", "The file was not found."),
             _ => (500, "Something went wrong on the server.", "The error was logged; try again, and tell an administrator if it persists."),

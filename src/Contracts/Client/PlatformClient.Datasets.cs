@@ -9,8 +9,8 @@ public sealed partial class PlatformClient
         SendAsync<DatasetDto>(HttpMethod.Post, $"api/workspaces/{ws}/datasets", request, ct);
 
     /// <summary>Creates a dataset from the generated sample that ships with the server, and imports it (an operation).</summary>
-    public Task<OperationDto> AddSampleDatasetAsync(Guid ws, CancellationToken ct = default) =>
-        SendAsync<OperationDto>(HttpMethod.Post, $"api/workspaces/{ws}/datasets/sample", null, ct);
+    public Task<OperationDto> AddSampleDatasetAsync(Guid ws, DatasetKind kind = DatasetKind.ImageClassification, CancellationToken ct = default) =>
+        SendAsync<OperationDto>(HttpMethod.Post, $"api/workspaces/{ws}/datasets/sample?kind={kind}", null, ct);
 
     public Task<DatasetDto> GetDatasetAsync(Guid ws, Guid id, CancellationToken ct = default) =>
         GetAsync<DatasetDto>($"api/workspaces/{ws}/datasets/{id}", ct);
@@ -82,5 +82,5 @@ public sealed partial class PlatformClient
 
     /// <summary>Administrators set a workspace's storage quota (null returns it to the server default).</summary>
     public Task<StorageDto> SetStorageQuotaAsync(Guid ws, long? quotaBytes, CancellationToken ct = default) =>
-        SendAsync<StorageDto>(HttpMethod.Put, $"api/workspaces/{ws}/storage", new SetStorageQuotaRequest(quotaBytes), ct);
+        SendAsync<StorageDto>(HttpMethod.Put, $"api/admin/workspaces/{ws}/storage-quota", new SetStorageQuotaRequest(quotaBytes), ct);
 }

@@ -44,12 +44,14 @@ public sealed class OperationJob(
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
+            ForgetHandlerChanges(operation);
             await db.Entry(operation).ReloadAsync(CancellationToken.None);
             if (!operation.IsFinished) operation.Cancel(clock.GetUtcNow());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Operation {Id} ({Kind}) failed", operation.Id, operation.Kind);
+            ForgetHandlerChanges(operation);
             operation.Fail(ex.Message, clock.GetUtcNow());
         }
         finally
@@ -58,6 +60,13 @@ public sealed class OperationJob(
             await watcher;
         }
         await SaveAndPublishAsync(CancellationToken.None);
+    }
+
+    /// <summary>A failed handler's unsaved rows must not be written by the save that records the failure.</summary>
+    private void ForgetHandlerChanges(Operation operation)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity != operation).ToList())
+            entry.State = EntityState.Detached;
     }
 
     public async Task ReportAsync(double fraction, string message, CancellationToken ct)

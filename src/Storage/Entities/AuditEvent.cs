@@ -41,4 +41,7 @@ public static class AuditActions
     public const string MemberAdded = "member.added";
     public const string MemberRoleChanged = "member.role-changed";
     public const string MemberRemoved = "member.removed";
+    public const string DatasetDeleted = "dataset.deleted";
+    public const string DatasetRestored = "dataset.restored";
+    public const string DatasetPurged = "dataset.purged";
 }

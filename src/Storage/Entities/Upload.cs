@@ -10,7 +10,7 @@ namespace Platform.Storage.Entities;
 public sealed class Upload
 {
     public const int MaxFileNameLength = 255;
-    public const int MaxChunkBytes = 32 * 1024 * 1024;
+    public const int MaxChunkBytes = 16 * 1024 * 1024;
 
     private Upload() { }
 

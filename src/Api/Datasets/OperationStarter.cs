@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Hangfire;
+using Platform.Contracts.Jobs;
+using Platform.Storage.Events;
+
+namespace Platform.Api.Datasets;
+
+/// <summary>Records an operation row, enqueues its job (IDs only) and announces it live.</summary>
+public sealed class OperationStarter(PlatformDb db, IBackgroundJobClient jobs, IEventBus events, TimeProvider clock)
+{
+    public async Task<Operation> StartAsync(WorkspaceMember member, string kind, Guid subjectId, object? payload, CancellationToken ct)
+    {
+        var operation = new Operation(member.WorkspaceId, kind, member.UserId, clock.GetUtcNow(), subjectId,
+            payload is null ? null : JsonSerializer.Serialize(payload, payload.GetType(), PlatformClient.Json));
+        db.Operations.Add(operation);
+        await db.SaveChangesAsync(ct);
+        operation.AssignJob(jobs.Enqueue<IOperationJob>(OperationQueues.For(kind), j => j.RunAsync(operation.Id, CancellationToken.None)));
+        await db.SaveChangesAsync(CancellationToken.None);
+        await events.PublishAsync(new LiveEventDto(LiveEvents.OperationChanged, operation.WorkspaceId, operation.Id.ToString(),
+            $"{operation.Kind}: {operation.State}", clock.GetUtcNow()), ct);
+        return operation;
+    }
+
+    public Task DatasetChangedAsync(Guid workspaceId, Guid datasetId, string message, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.DatasetChanged, workspaceId, datasetId.ToString(), message, clock.GetUtcNow()), ct);
+}

@@ -1,0 +1,110 @@
+using Platform.Api.Datasets;
+using Platform.Storage.Objects;
+
+namespace Platform.Api.Endpoints;
+
+/// <summary>Immutable versions: list, browse items (keyset pages with filters), content and thumbnails, statistics, diff.</summary>
+public static class DatasetVersionsApi
+{
+    private const int MaxSearchLength = 200;
+
+    public static IEndpointRouteBuilder MapDatasetVersionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapWorkspaceGroup().MapGroup("/datasets/{datasetId:guid}/versions").WithTags("Dataset versions");
+        group.MapGet("", List);
+        group.MapGet("/{number:int}", Get);
+        group.MapGet("/{number:int}/items", Items);
+        group.MapGet("/{number:int}/items/{itemId:guid}", Item);
+        group.MapGet("/{number:int}/items/{itemId:guid}/content", Content);
+        group.MapGet("/{number:int}/items/{itemId:guid}/thumbnail", Thumbnail);
+        group.MapGet("/{number:int}/stats", Stats);
+        group.MapGet("/{number:int}/diff", Diff);
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<DatasetVersionDto>>, ProblemHttpResult>> List(
+        Guid datasetId, string? cursor, int? limit, WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    {
+        if (await db.FindDatasetAsync(member, datasetId, ct) is null) return Problems.NotFound("The dataset");
+        var page = await db.DatasetVersions.AsNoTracking().Where(v => v.DatasetId == datasetId && v.WorkspaceId == member.WorkspaceId)
+            .ToPageAsync(cursor, limit, v => v.Id, newestFirst: true, ct);
+        return TypedResults.Ok(new Page<DatasetVersionDto>(page.Items.Select(v => v.ToDto()).ToList(), page.NextCursor));
+    }
+
+    private static async Task<Results<Ok<DatasetVersionDto>, ProblemHttpResult>> Get(
+        Guid datasetId, int number, WorkspaceMember member, PlatformDb db, CancellationToken ct) =>
+        await db.FindVersionAsync(member, datasetId, number, ct) is { } version ? TypedResults.Ok(version.ToDto()) : Problems.NotFound("The version");
+
+    private static async Task<Results<Ok<Page<DatasetItemDto>>, ValidationProblem, ProblemHttpResult>> Items(
+        Guid datasetId, int number, string? label, DatasetSplit? split, string? search, string? cursor, int? limit,
+        WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    {
+        if (search is { Length: > MaxSearchLength })
+            return new Validation().Add("search", $"Search may be at most {MaxSearchLength} characters.").Problem();
+        var version = await db.FindVersionAsync(member, datasetId, number, ct);
+        if (version is null) return Problems.NotFound("The version");
+        var query = db.DatasetItems.AsNoTracking().Where(i => i.VersionId == version.Id);
+        if (!string.IsNullOrEmpty(label)) query = query.Where(i => i.Label == label);
+        if (split is { } s) query = query.Where(i => i.Split == s);
+        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(i => i.FileName.Contains(search.Trim()));
+        var page = await query.ToPageAsync(cursor, limit, i => i.Id, newestFirst: false, ct);
+        var isTable = version.Kind == DatasetKind.Table;
+        return TypedResults.Ok(new Page<DatasetItemDto>(page.Items.Select(i => i.ToDto(isTable)).ToList(), page.NextCursor));
+    }
+
+    private static async Task<Results<Ok<DatasetItemDto>, ProblemHttpResult>> Item(
+        Guid datasetId, int number, Guid itemId, WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    {
+        var (version, item) = await FindItemAsync(db, member, datasetId, number, itemId, ct);
+        return item is null ? Problems.NotFound("The item") : TypedResults.Ok(item.ToDto(version!.Kind == DatasetKind.Table));
+    }
+
+    private static async Task<IResult> Content(
+        Guid datasetId, int number, Guid itemId, WorkspaceMember member, PlatformDb db, IObjectStore store, CancellationToken ct)
+    {
+        var (_, item) = await FindItemAsync(db, member, datasetId, number, itemId, ct);
+        if (item?.Sha256 is null) return Problems.NotFound("The item's file");
+        var stream = await store.OpenReadAsync(StoredBlob.Key(member.WorkspaceId, item.Sha256), ct);
+        return TypedResults.Stream(stream, ContentTypes.ForFile(item.FileName), item.FileName,
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{item.Sha256}\""));
+    }
+
+    private static async Task<IResult> Thumbnail(
+        Guid datasetId, int number, Guid itemId, HttpContext http, WorkspaceMember member, PlatformDb db, IObjectStore store, CancellationToken ct)
+    {
+        var (_, item) = await FindItemAsync(db, member, datasetId, number, itemId, ct);
+        if (item?.Sha256 is null) return Problems.NotFound("The item's thumbnail");
+        var key = StoredBlob.ThumbnailKey(member.WorkspaceId, item.Sha256);
+        if (await store.StatAsync(key, ct) is null) return Problems.NotFound("The item's thumbnail");
+        // Thumbnails are content-addressed: the same URL always gives the same bytes for this item.
+        http.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+        return TypedResults.Stream(await store.OpenReadAsync(key, ct), "image/jpeg");
+    }
+
+    private static async Task<Results<Ok<DatasetStatsDto>, ProblemHttpResult>> Stats(
+        Guid datasetId, int number, WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    {
+        var version = await db.FindVersionAsync(member, datasetId, number, ct);
+        if (version is null) return Problems.NotFound("The version");
+        var summary = VersionSummary.FromJson(version.SummaryJson);
+        return TypedResults.Ok(new DatasetStatsDto(summary.ClassCounts, summary.Splits, summary.ImageSizes, summary.Columns));
+    }
+
+    private static async Task<Results<Ok<VersionDiffDto>, ValidationProblem, ProblemHttpResult>> Diff(
+        Guid datasetId, int number, int? from, WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    {
+        if (from is null) return new Validation().Add("from", "Give the version to compare with (?from=N).").Problem();
+        var to = await db.FindVersionAsync(member, datasetId, number, ct);
+        var older = await db.FindVersionAsync(member, datasetId, from.Value, ct);
+        if (to is null || older is null) return Problems.NotFound("The version");
+        return TypedResults.Ok(await VersionDiff.ComputeAsync(db, older, to, ct));
+    }
+
+    private static async Task<(DatasetVersion?, DatasetItem?)> FindItemAsync(
+        PlatformDb db, WorkspaceMember member, Guid datasetId, int number, Guid itemId, CancellationToken ct)
+    {
+        var version = await db.FindVersionAsync(member, datasetId, number, ct);
+        if (version is null) return (null, null);
+        return (version, await db.DatasetItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId && i.VersionId == version.Id, ct));
+    }
+}

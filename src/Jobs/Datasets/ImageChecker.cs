@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using Platform.Contracts;
+using Platform.Datasets.Formats;
+using Platform.Datasets.Images;
+using Platform.Storage.Blobs;
+using Platform.Storage.Entities;
+using Platform.Storage.Objects;
+
+namespace Platform.Jobs.Datasets;
+
+/// <summary>
+/// Decodes every image once on all cores: records its size, stores its thumbnail (once per content), converts YOLO's
+/// normalized boxes to pixels, and reports corrupt images and boxes outside the image.
+/// </summary>
+public sealed class ImageChecker(IObjectStore store, BlobStore blobs)
+{
+    private const double Tolerance = 0.5;
+
+    public async Task<(List<NewItem> Items, List<ImportProblem> Problems)> CheckAsync(
+        Guid workspaceId, IReadOnlyList<ParsedItem> items, Func<int, Task> progress, CancellationToken ct)
+    {
+        var sizes = new ConcurrentDictionary<string, ImageInfo?>();
+        var problems = new ConcurrentBag<ImportProblem>();
+        var done = 0;
+        var images = items.Where(i => i.Image is not null).Select(i => i.Image!).DistinctBy(i => i.Sha256).ToList();
+        await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (image, token) =>
+        {
+            try
+            {
+                await using var content = await blobs.OpenAsync(workspaceId, image.Sha256, token);
+                var buffer = new MemoryStream();
+                await content.CopyToAsync(buffer, token);
+                buffer.Position = 0;
+                var (info, thumbnail) = ImageReader.Read(buffer);
+                var key = StoredBlob.ThumbnailKey(workspaceId, image.Sha256);
+                if (await store.StatAsync(key, token) is null)
+                    await store.PutAsync(key, new MemoryStream(thumbnail), thumbnail.Length, "image/jpeg", token);
+                sizes[image.Sha256] = info;
+            }
+            catch (ImageDecodeException e)
+            {
+                sizes[image.Sha256] = null;
+                problems.Add(new ImportProblem(image.Path, e.Message));
+            }
+            var count = Interlocked.Increment(ref done);
+            if (count % 100 == 0) await progress(count);
+        });
+
+        var result = new List<NewItem>(items.Count);
+        var list = problems.ToList();
+        foreach (var item in items)
+        {
+            int? width = item.Width, height = item.Height;
+            if (item.Image is { } image)
+            {
+                if (sizes[image.Sha256] is not { } info) continue;
+                (width, height) = (info.Width, info.Height);
+            }
+            var boxes = new List<BoxDto>(item.Boxes.Count);
+            string? bad = null;
+            foreach (var box in item.Boxes)
+            {
+                var pixel = box.Normalized && width is { } w && height is { } h
+                    ? new BoxDto(box.Label, box.X * w, box.Y * h, box.Width * w, box.Height * h)
+                    : new BoxDto(box.Label, box.X, box.Y, box.Width, box.Height);
+                if (width is { } iw && height is { } ih && Outside(pixel, iw, ih))
+                    bad = $"box '{box.Label}' ({pixel.X:0.#}, {pixel.Y:0.#}, {pixel.Width:0.#}×{pixel.Height:0.#}) is outside the {iw}×{ih} image";
+                boxes.Add(pixel);
+            }
+            if (bad is not null)
+            {
+                list.Add(new ImportProblem(item.Path, bad));
+                continue;
+            }
+            result.Add(new NewItem(item.Path, item.Label, item.Split, item.Image?.Sha256, item.Image?.Size ?? 0, width, height, boxes, Text(item)));
+        }
+        return (result, list);
+    }
+
+    private static bool Outside(BoxDto b, int width, int height) =>
+        b.X < -Tolerance || b.Y < -Tolerance || b.Width <= 0 || b.Height <= 0 ||
+        b.X + b.Width > width + Tolerance || b.Y + b.Height > height + Tolerance;
+
+    private static string? Text(ParsedItem item) =>
+        item.Cells is { } cells ? System.Text.Json.JsonSerializer.Serialize(cells) : item.Text;
+}
