@@ -46,16 +46,13 @@ internal static class JsonlTextReader
     private static string? Value(JsonElement obj, string? chosen, string[] keys)
     {
         foreach (var key in chosen is null ? keys : [chosen])
-        {
-            var property = obj.EnumerateObject().FirstOrDefault(p => p.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
-            if (property.Name is null) continue;
-            return property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
-                _ => null,
-            };
-        }
+            foreach (var property in obj.EnumerateObject().Where(p => p.Name.Equals(key, StringComparison.OrdinalIgnoreCase)))
+                return property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                    _ => null,
+                };
         return null;
     }
 }
