@@ -8,7 +8,7 @@ internal static class JsonlTextReader
 {
     public static async Task<ParsedDataset> ReadAsync(UploadFile file, OpenSource open, ImportOptions options, CancellationToken ct)
     {
-        var lines = (await SourceText.ReadAsync(open, file, ct)).Split('\n');
+        var lines = (await Upload.ReadTextAsync(open, file, ct)).Split('\n');
         var problems = new List<ImportProblem>();
         var items = new List<ParsedItem>();
         var number = 0;
