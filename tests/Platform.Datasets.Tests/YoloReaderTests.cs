@@ -63,6 +63,16 @@ public sealed class YoloReaderTests
     }
 
     [Fact]
+    public async Task LabelsBesideTheirImagesAreRead()
+    {
+        var upload = new FakeUpload().Text("obj.names", "a\nb\n").Text("obj/x.txt", "1 0.5 0.5 0.2 0.2").Text("obj/y.txt", "0 0.5 0.5 0.2 0.2").Images("obj/x.jpg", "obj/y.jpg");
+
+        upload.Detect().ShouldBe(DatasetFormat.Yolo);
+        var dataset = await upload.ReadAsync();
+        dataset.Items.Select(i => (i.Path, i.Boxes.Single().Label)).ShouldBe([("obj/x.jpg", "b"), ("obj/y.jpg", "a")]);
+    }
+
+    [Fact]
     public async Task AnUnknownClassIdIsReported()
     {
         var dataset = await new FakeUpload().Text("data.yaml", "names: [a, b]").Text("labels/x.txt", "0 0.5 0.5 0.1 0.1\n7 0.5 0.5 0.1 0.1\n").Images("images/x.jpg").ReadAsync();

@@ -18,7 +18,7 @@ internal sealed class CsvDocument
 
     public static async Task<CsvDocument> ReadAsync(UploadFile file, OpenSource open, CancellationToken ct)
     {
-        var text = await SourceText.ReadAsync(open, file, ct);
+        var text = await Upload.ReadTextAsync(open, file, ct);
         using var records = CsvParser.Records(text, CsvParser.SniffDelimiter(text)).GetEnumerator();
         if (!records.MoveNext() || records.Current.All(string.IsNullOrWhiteSpace))
             throw new DatasetFormatException($"{file.Path} is empty: a CSV file needs a header line naming its columns.");

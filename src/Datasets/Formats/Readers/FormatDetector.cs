@@ -22,8 +22,9 @@ internal static class FormatDetector
         var imagesInFolders = images.Any(i => i.Path.Contains('/'));
 
         if (upload.WithExtension(".json").Any()) return DatasetFormat.Coco;
-        if (YoloNames.Find(upload) is not null
-            && (files.Any(f => YoloReader.IsLabelFile(f.Path)) || images.Any(i => LayoutNames.Segments(i.Path).Contains("images", StringComparer.OrdinalIgnoreCase))))
+        if (YoloNames.Find(upload) is not null && (files.Any(f => YoloReader.IsLabelFile(f.Path))
+                || images.Any(i => LayoutNames.Segments(i.Path).Contains("images", StringComparer.OrdinalIgnoreCase)
+                    || upload.Find(LayoutNames.WithoutExtension(i.Path) + ".txt") is not null)))
             return DatasetFormat.Yolo;
         var xmls = PascalVocReader.AnnotationFiles(upload);
         if (xmls.Any(x => LayoutNames.Segments(x.Path).Contains("Annotations", StringComparer.OrdinalIgnoreCase)) || (xmls.Count > 0 && images.Count > 0))

@@ -8,7 +8,7 @@ internal static class JsonlTextReader
 {
     public static async Task<ParsedDataset> ReadAsync(UploadFile file, OpenSource open, ImportOptions options, CancellationToken ct)
     {
-        var lines = (await SourceText.ReadAsync(open, file, ct)).Split('\n');
+        var lines = (await Upload.ReadTextAsync(open, file, ct)).Split('\n');
         var problems = new List<ImportProblem>();
         var items = new List<ParsedItem>();
         var number = 0;
@@ -46,16 +46,13 @@ internal static class JsonlTextReader
     private static string? Value(JsonElement obj, string? chosen, string[] keys)
     {
         foreach (var key in chosen is null ? keys : [chosen])
-        {
-            var property = obj.EnumerateObject().FirstOrDefault(p => p.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
-            if (property.Name is null) continue;
-            return property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
-                _ => null,
-            };
-        }
+            foreach (var property in obj.EnumerateObject().Where(p => p.Name.Equals(key, StringComparison.OrdinalIgnoreCase)))
+                return property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                    _ => null,
+                };
         return null;
     }
 }

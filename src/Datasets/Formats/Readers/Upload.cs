@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Platform.Datasets.Formats.Readers;
 
 /// <summary>A file of the upload under its cleaned path (junk removed, shared root folder stripped).</summary>
@@ -50,6 +52,14 @@ internal sealed class Upload
 
     public IEnumerable<UploadFile> WithExtension(string extension) =>
         Files.Where(f => LayoutNames.HasExtension(f.Path, extension));
+
+    /// <summary>The whole file as text: UTF-8 unless a byte-order mark says otherwise.</summary>
+    public static async Task<string> ReadTextAsync(OpenSource open, UploadFile file, CancellationToken ct)
+    {
+        await using var stream = await open(file.Source, ct);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return await reader.ReadToEndAsync(ct);
+    }
 
     public IEnumerable<UploadFile> Images => Files.Where(f => LayoutNames.IsImage(f.Path));
 

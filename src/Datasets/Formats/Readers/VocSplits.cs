@@ -18,7 +18,7 @@ internal static class VocSplits
         foreach (var (file, split) in lists.OrderBy(l => l.Split == DatasetSplit.None).ThenBy(l => l.Split))
         {
             if (hasTrainOrVal && LayoutNames.Stem(file.Path).Equals("trainval", StringComparison.OrdinalIgnoreCase)) continue;
-            foreach (var line in (await SourceText.ReadAsync(open, file, ct)).Split('\n'))
+            foreach (var line in (await Upload.ReadTextAsync(open, file, ct)).Split('\n'))
             {
                 var id = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
                 if (id is not null) splits.TryAdd(id, split!.Value);

@@ -12,7 +12,7 @@ internal static class YoloReader
     {
         var namesFile = YoloNames.Find(upload)
             ?? throw new DatasetFormatException("No class names: a YOLO dataset needs a data.yaml with names: [...] or a classes.txt.");
-        var names = YoloNames.Parse(namesFile, await SourceText.ReadAsync(open, namesFile, ct));
+        var names = YoloNames.Parse(namesFile, await Upload.ReadTextAsync(open, namesFile, ct));
         if (names.Count == 0) throw new DatasetFormatException($"{namesFile.Path} lists no class names.");
 
         var problems = new List<ImportProblem>();
@@ -27,7 +27,7 @@ internal static class YoloReader
             {
                 usedLabels.Add(label.Path);
                 var lineProblems = new List<ImportProblem>();
-                boxes = YoloLabels.Parse(label.Path, await SourceText.ReadAsync(open, label, ct), names, lineProblems);
+                boxes = YoloLabels.Parse(label.Path, await Upload.ReadTextAsync(open, label, ct), names, lineProblems);
                 problems.AddRange(lineProblems);
                 if (lineProblems.Count > 0) continue;
             }
