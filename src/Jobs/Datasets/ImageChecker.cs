@@ -22,6 +22,7 @@ public sealed class ImageChecker(IObjectStore store, BlobStore blobs)
         var sizes = new ConcurrentDictionary<string, ImageInfo?>();
         var problems = new ConcurrentBag<ImportProblem>();
         var done = 0;
+        using var reporting = new SemaphoreSlim(1, 1);
         var images = items.Where(i => i.Image is not null).Select(i => i.Image!).DistinctBy(i => i.Sha256).ToList();
         await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (image, token) =>
         {
@@ -42,8 +43,13 @@ public sealed class ImageChecker(IObjectStore store, BlobStore blobs)
                 sizes[image.Sha256] = null;
                 problems.Add(new ImportProblem(image.Path, e.Message));
             }
+            // Progress saves through the job's DbContext, which allows one operation at a time: skip a report rather than wait.
             var count = Interlocked.Increment(ref done);
-            if (count % 100 == 0) await progress(count);
+            if (count % 100 == 0 && await reporting.WaitAsync(0, token))
+            {
+                try { await progress(count); }
+                finally { reporting.Release(); }
+            }
         });
 
         var result = new List<NewItem>(items.Count);
