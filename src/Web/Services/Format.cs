@@ -35,4 +35,21 @@ public static class Format
         while (value >= 1024 && unit < units.Length - 1) { value /= 1024; unit++; }
         return value.ToString(unit == 0 ? "0" : "0.#", CultureInfo.InvariantCulture) + " " + units[unit];
     }
+
+    /// <summary>A transfer rate in decimal megabytes per second, e.g. "12.3 MB/s".</summary>
+    public static string Rate(double bytesPerSecond) =>
+        (bytesPerSecond / 1_000_000).ToString(bytesPerSecond < 10_000_000 ? "0.0" : "0", CultureInfo.InvariantCulture) + " MB/s";
+
+    /// <summary>A duration rounded to what a person cares about: "8 s", "3 min 20 s", "2 h 5 min".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.Zero) span = TimeSpan.Zero;
+        if (span.TotalSeconds < 60) return $"{(int)Math.Ceiling(span.TotalSeconds)} s";
+        if (span.TotalMinutes < 60) return $"{(int)span.TotalMinutes} min {span.Seconds} s";
+        if (span.TotalHours < 48) return $"{(int)span.TotalHours} h {span.Minutes} min";
+        return $"{(int)span.TotalDays} d {span.Hours} h";
+    }
+
+    /// <summary>A count with thousands separators, e.g. "12,345".</summary>
+    public static string Count(long count) => count.ToString("#,0", CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,8 @@ public static class PortalServiceCollectionExtensions
         {
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             config.SnackbarConfiguration.PreventDuplicates = false;
-            config.SnackbarConfiguration.VisibleStateDuration = 6000;
+            config.SnackbarConfiguration.VisibleStateDuration = 4000;
+            config.SnackbarConfiguration.MaxDisplayedSnackbars = 2;
         });
         services.AddScoped<LocalStore>();
         services.AddScoped<ThemeState>();

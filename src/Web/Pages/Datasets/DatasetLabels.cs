@@ -1,0 +1,87 @@
+using Platform.Contracts;
+
+namespace Platform.Web.Pages.Datasets;
+
+/// <summary>Names a person reads for the dataset enums, and which export formats fit which kind.</summary>
+public static class DatasetLabels
+{
+    public static readonly DatasetFormat[] ImportFormats = Enum.GetValues<DatasetFormat>();
+
+    public static string Kind(DatasetKind? kind) => kind switch
+    {
+        DatasetKind.ImageClassification => "Image classification",
+        DatasetKind.ObjectDetection => "Object detection",
+        DatasetKind.TextClassification => "Text classification",
+        DatasetKind.Table => "Table",
+        _ => "Not imported yet",
+    };
+
+    public static string Format(DatasetFormat format) => format switch
+    {
+        DatasetFormat.Auto => "Detect automatically",
+        DatasetFormat.ImageFolders => "Image folders (one folder per class)",
+        DatasetFormat.Coco => "COCO (JSON)",
+        DatasetFormat.Yolo => "YOLO (text labels)",
+        DatasetFormat.PascalVoc => "Pascal VOC (XML)",
+        DatasetFormat.CsvTable => "CSV table",
+        DatasetFormat.CsvText => "CSV text (text and label columns)",
+        DatasetFormat.JsonlText => "JSON Lines text",
+        _ => format.ToString(),
+    };
+
+    public static string Split(DatasetSplit split) => split switch
+    {
+        DatasetSplit.Train => "Train",
+        DatasetSplit.Validation => "Validation",
+        DatasetSplit.Test => "Test",
+        _ => "None",
+    };
+
+    public static string Source(VersionSourceKind source) => source switch
+    {
+        VersionSourceKind.Import => "Import",
+        VersionSourceKind.Split => "Split",
+        VersionSourceKind.Annotation => "Annotation",
+        _ => source.ToString(),
+    };
+
+    public static string OnError(ImportErrorPolicy policy) => policy switch
+    {
+        ImportErrorPolicy.SkipBadItems => "Skip bad items and report them",
+        ImportErrorPolicy.RefuseImport => "Refuse the whole import",
+        _ => policy.ToString(),
+    };
+
+    public static string Mode(ImportMode mode) => mode switch
+    {
+        ImportMode.NewSnapshot => "New version with only these files",
+        ImportMode.AddToLatest => "New version: latest version plus these files",
+        _ => mode.ToString(),
+    };
+
+    public static IReadOnlyList<DatasetFormat> ExportFormats(DatasetKind? kind) => kind switch
+    {
+        DatasetKind.ImageClassification => [DatasetFormat.ImageFolders],
+        DatasetKind.ObjectDetection => [DatasetFormat.Coco, DatasetFormat.Yolo, DatasetFormat.PascalVoc],
+        DatasetKind.TextClassification => [DatasetFormat.CsvText, DatasetFormat.JsonlText],
+        DatasetKind.Table => [DatasetFormat.CsvTable],
+        _ => [],
+    };
+
+    public static bool IsImages(DatasetKind? kind) => kind is DatasetKind.ImageClassification or DatasetKind.ObjectDetection;
+
+    /// <summary>A stable color per class label, for chips and boxes.</summary>
+    public static string LabelColor(string? label)
+    {
+        if (string.IsNullOrEmpty(label)) return "#9E9E9E";
+        var hash = 17;
+        foreach (var c in label) hash = unchecked(hash * 31 + c);
+        return Palette[(hash & int.MaxValue) % Palette.Length];
+    }
+
+    private static readonly string[] Palette =
+    [
+        "#E53935", "#1E88E5", "#43A047", "#FB8C00", "#8E24AA", "#00ACC1", "#F4511E", "#3949AB",
+        "#7CB342", "#D81B60", "#00897B", "#FDD835", "#6D4C41", "#5E35B1", "#C0CA33", "#039BE5",
+    ];
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Platform.Contracts;
+using Platform.Web.Services;
+
+namespace Platform.Web.Pages.Datasets;
+
+/// <summary>Filters (label, split, file name) over one version's items; a new filter starts a new <see cref="ItemPager"/>.</summary>
+public partial class GalleryTab : IDisposable
+{
+    private static readonly DatasetSplit[] Splits = [DatasetSplit.Train, DatasetSplit.Validation, DatasetSplit.Test, DatasetSplit.None];
+    private readonly CancellationTokenSource _cts = new();
+    private ItemPager? _pager;
+    private int _generation;
+    private bool _loading;
+    private Guid? _versionId;
+    private string _label = "";
+    private string _split = "";
+    private string _search = "";
+    private IReadOnlyList<TableColumnDto> _columns = [];
+
+    [Inject] private PlatformClient Api { get; set; } = default!;
+    [Inject] private Feedback Feedback { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Parameter, EditorRequired] public Guid WorkspaceId { get; set; }
+    [Parameter, EditorRequired] public Guid DatasetId { get; set; }
+    [Parameter, EditorRequired] public DatasetVersionDto Version { get; set; } = default!;
+
+    private bool Filtered => _label.Length > 0 || _split.Length > 0 || _search.Trim().Length > 0;
+
+    private string CountText => _pager switch
+    {
+        null => "",
+        { Total: { } total } when !Filtered || _pager.IsComplete => $"{Format.Count(total)} items",
+        _ => $"{Format.Count(_pager.Items.Count)}+ items",
+    };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Version.Id == _versionId) return;
+        _versionId = Version.Id;
+        if (_label.Length > 0 && !Version.Classes.Contains(_label)) _label = "";
+        _columns = [];
+        if (Version.Kind == DatasetKind.Table)
+            await Feedback.TryAsync(async () => _columns = (await Api.GetVersionStatsAsync(WorkspaceId, DatasetId, Version.Number, _cts.Token)).Columns);
+        await RebuildAsync();
+    }
+
+    private async Task RebuildAsync()
+    {
+        var ws = WorkspaceId;
+        var dataset = DatasetId;
+        var number = Version.Number;
+        var label = _label.Length > 0 ? _label : null;
+        DatasetSplit? split = Enum.TryParse<DatasetSplit>(_split, out var s) ? s : null;
+        var search = _search.Trim() is { Length: > 0 } text ? text : null;
+        var pager = new ItemPager((cursor, limit, ct) => Api.ListItemsAsync(ws, dataset, number, label, split, search, cursor, limit, ct),
+            label is null && split is null && search is null ? Version.ItemCount : null);
+        _pager = pager;
+        _generation++;
+        _loading = true;
+        StateHasChanged();
+        await Feedback.TryAsync(() => pager.EnsureAsync(ItemPager.PageSize, _cts.Token));
+        if (_pager == pager) _loading = false;
+    }
+
+    private async Task LabelChangedAsync(string value)
+    {
+        _label = value ?? "";
+        await RebuildAsync();
+    }
+
+    private async Task SplitChangedAsync(string value)
+    {
+        _split = value ?? "";
+        await RebuildAsync();
+    }
+
+    private async Task SearchChangedAsync(string value)
+    {
+        _search = value ?? "";
+        await RebuildAsync();
+    }
+
+    private async Task ClearFiltersAsync()
+    {
+        _label = _split = _search = "";
+        await RebuildAsync();
+    }
+
+    private async Task OpenAsync(int index)
+    {
+        if (_pager is not { } pager) return;
+        var parameters = new DialogParameters<ItemDialog>
+        {
+            { d => d.WorkspaceId, WorkspaceId }, { d => d.DatasetId, DatasetId }, { d => d.Version, Version },
+            { d => d.Pager, pager }, { d => d.Index, index }, { d => d.Columns, _columns },
+        };
+        await Dialogs.ShowAsync<ItemDialog>("Item", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true });
+    }
+
+    public void Dispose()
+    {
+        _cts.Cancel();
+        _cts.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+using Platform.Contracts;
+using Platform.Web.Services;
+
+namespace Platform.Web.Pages.Datasets;
+
+/// <summary>Shows the gallery's item at <see cref="Index"/>; ←/→ (portal.js) and the arrow buttons walk the pager.</summary>
+public partial class ItemDialog : IAsyncDisposable
+{
+    private int _index;
+    private bool _loadingNext;
+    private DotNetObjectReference<ItemDialog>? _self;
+    private int? _listenerId;
+
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private Feedback Feedback { get; set; } = default!;
+
+    [Parameter, EditorRequired] public Guid WorkspaceId { get; set; }
+    [Parameter, EditorRequired] public Guid DatasetId { get; set; }
+    [Parameter, EditorRequired] public DatasetVersionDto Version { get; set; } = default!;
+    [Parameter, EditorRequired] public ItemPager Pager { get; set; } = default!;
+    [Parameter] public int Index { get; set; }
+    [Parameter] public IReadOnlyList<TableColumnDto> Columns { get; set; } = [];
+
+    private DatasetItemDto Item => Pager.Items[_index];
+    private bool HasNext => _index + 1 < Pager.Items.Count || !Pager.IsComplete;
+    private int CellCount => Math.Max(Columns.Count, Item.Cells?.Count ?? 0);
+
+    private string PositionText => Pager.Total is { } total
+        ? $"{Format.Count(_index + 1)} of {Format.Count(total)}"
+        : $"{Format.Count(_index + 1)} of {Format.Count(Pager.Items.Count)}+";
+
+    protected override void OnInitialized() => _index = Math.Clamp(Index, 0, Math.Max(0, Pager.Items.Count - 1));
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        _self = DotNetObjectReference.Create(this);
+        _listenerId = await JS.InvokeAsync<int>("platformPortal.listenKeys", _self, new[] { "ArrowLeft", "ArrowRight" }, new { });
+    }
+
+    [JSInvokable]
+    public async Task OnShortcut(string key)
+    {
+        if (key == "ArrowLeft") await PreviousAsync();
+        else if (key == "ArrowRight") await NextAsync();
+    }
+
+    private Task PreviousAsync()
+    {
+        if (_index > 0) _index--;
+        Refresh();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The title (name, position, arrows) is rendered by the dialog instance, which must be told to redraw too.</summary>
+    private void Refresh()
+    {
+        StateHasChanged();
+        Dialog.StateHasChanged();
+    }
+
+    private async Task NextAsync()
+    {
+        if (_loadingNext) return;
+        if (_index + 1 >= Pager.Items.Count && !Pager.IsComplete)
+        {
+            _loadingNext = true;
+            await Feedback.TryAsync(() => Pager.EnsureAsync(_index + 2, CancellationToken.None));
+            _loadingNext = false;
+        }
+        if (_index + 1 < Pager.Items.Count) _index++;
+        Refresh();
+    }
+
+    private string ColumnName(int column) => column < Columns.Count ? Columns[column].Name : $"Column {column + 1}";
+
+    private string Cell(int column) => Item.Cells is { } cells && column < cells.Count ? cells[column] ?? "" : "";
+
+    private void Close() => Dialog.Close();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_listenerId is { } id)
+        {
+            try { await JS.InvokeVoidAsync("platformPortal.unlisten", id); }
+            catch (JSException) { }
+        }
+        _self?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
