@@ -23,6 +23,11 @@ public sealed class DatasetsPortalTests
         });
         var zipPath = Path.Combine(server.DataFolder, "shapes.zip");
         await using (var file = File.Create(zipPath)) SampleDatasets.WriteShapesZip(file, perClass: 40);
+        using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Update))
+        {
+            await using var broken = zip.CreateEntry("shapes/circle/broken.png").Open();
+            await broken.WriteAsync("not really a png"u8.ToArray(), ct);
+        }
 
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
@@ -72,6 +77,9 @@ public sealed class DatasetsPortalTests
         await page.GetByTestId("import-start").ClickAsync();
         var import = page.GetByTestId("import-operation");
         await Assertions.Expect(import).ToHaveAttributeAsync("data-state", "Succeeded", new() { Timeout = 60_000 });
+        // The broken file is reported, not imported.
+        await Assertions.Expect(page.GetByTestId("import-problem-file")).ToHaveTextAsync("shapes/circle/broken.png");
+        await Assertions.Expect(import).ToContainTextAsync("skipped 1");
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("22-imported") });
 
         // Browse: thumbnails, a filter, the item view with the keyboard.

@@ -75,6 +75,10 @@ public sealed partial class PlatformClient
         return response;
     }
 
+    /// <summary>The report of an import operation (every problem per file or row).</summary>
+    public Task<ImportReportDto> GetImportReportAsync(Guid ws, Guid operationId, CancellationToken ct = default) =>
+        GetAsync<ImportReportDto>(OperationResultUrl(ws, operationId), ct);
+
     public static string OperationResultUrl(Guid ws, Guid operationId) => $"api/workspaces/{ws}/operations/{operationId}/result";
 
     public Task<StorageDto> GetStorageAsync(Guid ws, CancellationToken ct = default) =>

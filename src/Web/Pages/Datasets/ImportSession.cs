@@ -13,11 +13,28 @@ public sealed class ImportSession(UploadQueue uploads) : IAsyncDisposable
     public string TargetColumn { get; set; } = "";
     public string TextColumn { get; set; } = "";
     public string LabelColumn { get; set; } = "";
+    /// <summary>Type overrides for table columns, written "zip: Category, age: Number".</summary>
+    public string ColumnTypes { get; set; } = "";
     public FieldErrors Errors { get; } = new();
     public OperationDto? Operation { get; set; }
 
-    public StartImportRequest ToRequest(IReadOnlyList<Guid> uploadIds) => new(
-        uploadIds, Format, OnError, Mode, Blank(TargetColumn), null, Blank(TextColumn), Blank(LabelColumn));
+    public StartImportRequest ToRequest(IReadOnlyList<Guid> uploadIds, IReadOnlyDictionary<string, ColumnType>? columnTypes) => new(
+        uploadIds, Format, OnError, Mode, Blank(TargetColumn), columnTypes, Blank(TextColumn), Blank(LabelColumn));
+
+    /// <summary>Reads <see cref="ColumnTypes"/>; null with a message when a part is not "name: Number|Category|Text".</summary>
+    public (IReadOnlyDictionary<string, ColumnType>? Types, string? Error) ParseColumnTypes()
+    {
+        if (string.IsNullOrWhiteSpace(ColumnTypes)) return (null, null);
+        var types = new Dictionary<string, ColumnType>(StringComparer.Ordinal);
+        foreach (var part in ColumnTypes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = part.LastIndexOf(':');
+            if (colon <= 0 || !Enum.TryParse<ColumnType>(part[(colon + 1)..].Trim(), ignoreCase: true, out var type) || !Enum.IsDefined(type))
+                return (null, $"'{part}' is not 'column: Number', 'column: Category' or 'column: Text'.");
+            types[part[..colon].Trim()] = type;
+        }
+        return (types, null);
+    }
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -53,6 +53,7 @@ public partial class ImportTab : IDisposable
         value ??= "";
         if (field == nameof(StartImportRequest.TargetColumn)) Session.TargetColumn = value;
         else if (field == nameof(StartImportRequest.TextColumn)) Session.TextColumn = value;
+        else if (field == nameof(StartImportRequest.ColumnTypes)) Session.ColumnTypes = value;
         else Session.LabelColumn = value;
         Errors.Clear(field);
     }
@@ -61,17 +62,24 @@ public partial class ImportTab : IDisposable
     {
         if (!CanStart) return;
         Errors.Clear();
+        var (columnTypes, columnTypesError) = Session.ParseColumnTypes();
+        if (columnTypesError is not null)
+        {
+            Errors.Set(nameof(StartImportRequest.ColumnTypes), columnTypesError);
+            return;
+        }
         _starting = true;
         var ids = Session.Uploads.CompletedUploadIds;
         try
         {
-            Session.Operation = await Api.StartImportAsync(WorkspaceId, Dataset.Id, Session.ToRequest(ids));
+            Session.Operation = await Api.StartImportAsync(WorkspaceId, Dataset.Id, Session.ToRequest(ids, columnTypes));
             await Session.Uploads.ForgetAsync(ids);
         }
         catch (PlatformApiException ex) when (ex.Problem?.Errors is { Count: > 0 })
         {
             var rest = Errors.AddFrom(ex, nameof(StartImportRequest.Format), nameof(StartImportRequest.Mode), nameof(StartImportRequest.UploadIds),
-                nameof(StartImportRequest.TargetColumn), nameof(StartImportRequest.TextColumn), nameof(StartImportRequest.LabelColumn));
+                nameof(StartImportRequest.TargetColumn), nameof(StartImportRequest.TextColumn), nameof(StartImportRequest.LabelColumn),
+                nameof(StartImportRequest.ColumnTypes));
             if (rest is { Length: > 0 }) Feedback.Error(rest);
         }
         catch (Exception ex)
