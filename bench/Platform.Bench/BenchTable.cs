@@ -1,16 +1,26 @@
 namespace Platform.Bench;
 
+[Flags]
+internal enum BenchSections
+{
+    Foundation = 1,
+    Training = 2,
+    Datasets = 4,
+    All = Foundation | Training | Datasets,
+}
+
 /// <summary>The default table: each benchmark adds its rows; another file can add its own section.</summary>
 internal static class BenchTable
 {
-    public static async Task<int> RunAsync(string[] options, bool foundation, bool training)
+    public static async Task<int> RunAsync(string[] options, BenchSections sections)
     {
         // 40 s: each of the four alternating training runs gets half of it, and an Ml run needs about 15 s to report
         // progress twice after decoding (the throughput is measured between progress reports).
-        var seconds = options.Length > 1 && options[0] == "--seconds" ? double.Parse(options[1], System.Globalization.CultureInfo.InvariantCulture) : 40;
+        var seconds = BenchOptions.Number(options, "--seconds", 40);
         var rows = new List<BenchRow>();
-        if (foundation) rows.AddRange(await Foundation.FoundationBench.RunAsync());
-        if (training) rows.AddRange(TrainingThroughputBench.Run(seconds));
+        if (sections.HasFlag(BenchSections.Foundation)) rows.AddRange(await Foundation.FoundationBench.RunAsync());
+        if (sections.HasFlag(BenchSections.Training)) rows.AddRange(TrainingThroughputBench.Run(seconds));
+        if (sections.HasFlag(BenchSections.Datasets)) rows.AddRange(await Datasets.DatasetsBench.RunAsync(options));
         Print(rows);
         return 0;
     }

@@ -1,22 +1,24 @@
 using Platform.Bench;
 
 // Usage: dotnet run -c Release --project bench/Platform.Bench -- [command] [options]
-// Commands: table (default: every benchmark in one table; --seconds S per training measurement),
+// Commands: table (default: every benchmark in one table; --seconds S per training measurement, and the datasets options),
 //           foundation (server start, job latency), throughput (training),
+//           datasets (upload, import, gallery; --upload-mib N --images N --items N --no-split),
 //           quality --train PATH --test PATH --minutes M (no paths: a generated set; --samples-per-class N)
 var command = args.Length > 0 ? args[0] : "table";
 var options = args.Skip(1).ToArray();
 return command switch
 {
-    "table" => await BenchTable.RunAsync(options, foundation: true, training: true),
-    "foundation" => await BenchTable.RunAsync(options, foundation: true, training: false),
-    "throughput" => await BenchTable.RunAsync(options, foundation: false, training: true),
+    "table" => await BenchTable.RunAsync(options, BenchSections.All),
+    "foundation" => await BenchTable.RunAsync(options, BenchSections.Foundation),
+    "throughput" => await BenchTable.RunAsync(options, BenchSections.Training),
+    "datasets" => await BenchTable.RunAsync(options, BenchSections.Datasets),
     "quality" => await QualityBench.RunAsync(options),
     _ => Usage(command),
 };
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, quality --train PATH --test PATH --minutes M");
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, quality --train PATH --test PATH --minutes M");
     return 2;
 }

@@ -26,14 +26,14 @@ internal static class FoundationBench
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             starts.Add(clock.Elapsed.TotalMilliseconds);
         }
-        rows.Add(new BenchRow("embedded start to /health/ready", Median(starts), "ms", $"median of {StartRuns}, fresh data folder (includes migration)"));
+        rows.Add(new BenchRow("embedded start to /health/ready", Stats.Median(starts), "ms", $"median of {StartRuns}, fresh data folder (includes migration)"));
 
         using (var folder = new TempFolder())
         {
             await using var server = ServerInstance.Start(folder.Path, new Dictionary<string, string>());
             await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
             var latencies = await MeasureJobStartsAsync(server.Address, firstAdmin: true);
-            rows.Add(new BenchRow("enqueue to job start, in-process", Median(latencies), "ms", $"median of {JobRuns}; p95 {Percentile(latencies, 0.95):0.#} ms"));
+            rows.Add(new BenchRow("enqueue to job start, in-process", Stats.Median(latencies), "ms", $"median of {JobRuns}; p95 {Stats.Percentile(latencies, 0.95):0.#} ms"));
         }
 
         var postgres = PostgresForBench();
@@ -60,7 +60,7 @@ internal static class FoundationBench
             await worker.WaitReadyAsync(TimeSpan.FromSeconds(60));
             await Task.Delay(1000);
             var latencies = await MeasureJobStartsAsync(api.Address, firstAdmin: true);
-            rows.Add(new BenchRow("enqueue to job start, separate worker (PostgreSQL)", Median(latencies), "ms", $"median of {JobRuns}; p95 {Percentile(latencies, 0.95):0.#} ms; long polling"));
+            rows.Add(new BenchRow("enqueue to job start, separate worker (PostgreSQL)", Stats.Median(latencies), "ms", $"median of {JobRuns}; p95 {Stats.Percentile(latencies, 0.95):0.#} ms; long polling"));
         }
         finally
         {
@@ -112,23 +112,5 @@ internal static class FoundationBench
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static double Median(List<double> values) => Percentile(values, 0.5);
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[(int)Math.Min(sorted.Count - 1, Math.Round(p * (sorted.Count - 1)))];
-    }
-
-    private sealed class TempFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("platform-bench-").FullName;
-
-        public void Dispose()
-        {
-            try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
-        }
     }
 }

@@ -1,0 +1,29 @@
+namespace Platform.Bench.Datasets;
+
+/// <summary>Imports a zip of distinct tiny PNGs in class folders; the rate is over the operation's server-stamped run time.</summary>
+internal static class ImageImportRate
+{
+    public static async Task<IReadOnlyList<BenchRow>> RunAsync(BenchWorkspace workspace, string scratch, int images)
+    {
+        var name = $"import {images:N0} tiny PNGs (zip)";
+        var zip = Path.Combine(scratch, "tiny-pngs.zip");
+        try
+        {
+            BenchFiles.WriteTinyPngZip(zip, images);
+            var run = await workspace.ImportAsync(zip, "tiny PNGs");
+            run.EnsureSucceeded();
+            if (run.Items != images) throw new InvalidOperationException($"the version holds {run.Items:N0} items, not {images:N0}: {run.Operation.Message}");
+            var size = new FileInfo(zip).Length;
+            return
+            [
+                new BenchRow(name, run.Items / run.Seconds, "items/s", $"8×8, {BenchFiles.Classes} class folders, zip {size / 1e6:0.#} MB"),
+                new BenchRow($"{name}, total", run.Seconds, "s", OperationWatch.Describe(run.Phases)),
+            ];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return [FailedRow.Of(name, "items/s", e)];
+        }
+        finally { File.Delete(zip); }
+    }
+}
