@@ -15,6 +15,8 @@ namespace Platform.Jobs.Datasets;
 public sealed class ImageChecker(IObjectStore store, BlobStore blobs)
 {
     private const double Tolerance = 0.5;
+    // Decoding uses the cores; storing each thumbnail durably mostly waits for the disk, so run more than one per core.
+    private static readonly int Parallelism = Math.Max(4, 2 * Environment.ProcessorCount);
 
     public async Task<(List<NewItem> Items, List<ImportProblem> Problems)> CheckAsync(
         Guid workspaceId, IReadOnlyList<ParsedItem> items, Func<int, Task> progress, CancellationToken ct)
@@ -24,7 +26,7 @@ public sealed class ImageChecker(IObjectStore store, BlobStore blobs)
         var done = 0;
         using var reporting = new SemaphoreSlim(1, 1);
         var images = items.Where(i => i.Image is not null).Select(i => i.Image!).DistinctBy(i => i.Sha256).ToList();
-        await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, async (image, token) =>
+        await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (image, token) =>
         {
             try
             {
