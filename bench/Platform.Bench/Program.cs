@@ -4,7 +4,8 @@ using Platform.Bench;
 // Commands: table (default: every benchmark in one table; --seconds S per training measurement, and the datasets options),
 //           foundation (server start, job latency), throughput (training),
 //           datasets (upload, import, gallery; --upload-mib N --images N --items N --no-split),
-//           quality --train PATH --test PATH --minutes M (no paths: a generated set; --samples-per-class N)
+//           quality --train PATH --test PATH --minutes M (no paths: a generated set; --samples-per-class N),
+//           samples --out DIR (writes the generated sample datasets, to try an upload by hand)
 var command = args.Length > 0 ? args[0] : "table";
 var options = args.Skip(1).ToArray();
 return command switch
@@ -14,11 +15,12 @@ return command switch
     "throughput" => await BenchTable.RunAsync(options, BenchSections.Training),
     "datasets" => await BenchTable.RunAsync(options, BenchSections.Datasets),
     "quality" => await QualityBench.RunAsync(options),
+    "samples" => SampleFiles.Write(options),
     _ => Usage(command),
 };
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, quality --train PATH --test PATH --minutes M");
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, quality --train PATH --test PATH --minutes M, samples --out DIR");
     return 2;
 }
