@@ -128,4 +128,58 @@ public sealed class DatasetsPortalTests
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("28-versions") });
         errors.ShouldBeEmpty(string.Join("\n", errors));
     }
+
+    [Fact]
+    public async Task TheDetectionAndTableSamplesAreBrowsable()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ServerProcess.StartAsync(ct, new Dictionary<string, string>
+        {
+            ["Platform__Admin__Email"] = AdminEmail,
+            ["Platform__Admin__Password"] = Password,
+        });
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 850 } });
+        page.SetDefaultTimeout(30_000);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync(server.Address + "sign-in");
+        await page.GetByTestId("signin-email").FillAsync(AdminEmail);
+        await page.GetByTestId("signin-password").FillAsync(Password);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await page.GetByTestId("new-workspace-name").FillAsync("Samples");
+        await page.GetByTestId("create-workspace").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Workspace" })).ToHaveValueAsync("Samples");
+        errors.Clear();
+
+        // Detection: the sample opens when its import is done, and an item shows its boxes.
+        await page.GetByTestId("nav-datasets").ClickAsync();
+        await page.GetByTestId("datasets-add-sample-kind").ClickAsync();
+        await page.GetByTestId("datasets-add-sample-ObjectDetection").ClickAsync();
+        await page.WaitForURLAsync("**/datasets/*", new() { Timeout = 60_000 });
+        await page.GetByTestId("gallery-item").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("item-box").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("30-detection-item") });
+        await page.Keyboard.PressAsync("Escape");
+        await page.GetByTestId("tab-statistics").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("stats-class-row")).ToHaveCountAsync(3);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("31-detection-statistics") });
+
+        // Table: rows with their columns, and column statistics.
+        await page.GetByTestId("nav-datasets").ClickAsync();
+        await page.GetByTestId("datasets-add-sample-kind").ClickAsync();
+        await page.GetByTestId("datasets-add-sample-Table").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("gallery-item").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("32-table-rows") });
+        await page.GetByTestId("tab-statistics").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("stats-column-row")).ToHaveCountAsync(6);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("33-table-statistics") });
+
+        await page.GetByTestId("nav-datasets").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dataset-row")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("34-datasets-list") });
+        errors.ShouldBeEmpty(string.Join("\n", errors));
+    }
 }

@@ -30,7 +30,7 @@ public sealed class VersionWriter(PlatformDb db, BlobStore blobs, TimeProvider c
         var number = dataset.AddVersion(id, content.Kind);
         var version = new DatasetVersion(id, dataset.WorkspaceId, dataset.Id, number, content.Kind, source, detail,
             parentVersionId, operation.Id, operation.CreatedBy, now);
-        version.Seal(items.Count, items.Where(i => i.Sha256 is not null).DistinctBy(i => i.Sha256).Sum(i => i.Size), manifestSha, summary.ToJson());
+        version.Seal(items.Count, TotalBytes(items), manifestSha, summary.ToJson());
         db.DatasetVersions.Add(version);
         await db.SaveChangesAsync(ct);
 
@@ -46,6 +46,11 @@ public sealed class VersionWriter(PlatformDb db, BlobStore blobs, TimeProvider c
         await transaction.CommitAsync(ct);
         return version;
     }
+
+    /// <summary>Each distinct file once, plus the text of text items and table rows.</summary>
+    private static long TotalBytes(List<NewItem> items) =>
+        items.Where(i => i.Sha256 is not null).DistinctBy(i => i.Sha256).Sum(i => i.Size)
+        + items.Where(i => i.Sha256 is null && i.Text is not null).Sum(i => (long)Encoding.UTF8.GetByteCount(i.Text!));
 
     private async Task<string> WriteManifestAsync(Guid workspaceId, VersionContent content, List<NewItem> items, CancellationToken ct)
     {

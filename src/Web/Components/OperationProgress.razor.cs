@@ -11,15 +11,13 @@ namespace Platform.Web.Components;
 /// </summary>
 public partial class OperationProgress : IDisposable
 {
-    private static readonly TimeSpan MinRefreshInterval = TimeSpan.FromMilliseconds(500);
+    private readonly Throttle _refresh = new(TimeSpan.FromMilliseconds(500));
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan SafetyInterval = TimeSpan.FromSeconds(15);
     private readonly CancellationTokenSource _cts = new();
     private OperationDto? _op;
     private Guid? _trackedId;
     private bool _finishReported;
-    private bool _refreshPending;
-    private DateTimeOffset _lastRefresh = DateTimeOffset.MinValue;
     private PeriodicTimer? _ticker;
 
     [Inject] private PlatformClient Api { get; set; } = default!;
@@ -67,7 +65,7 @@ public partial class OperationProgress : IDisposable
     private async Task RefreshAsync()
     {
         if (_op is not { } op) return;
-        _lastRefresh = DateTimeOffset.UtcNow;
+        _refresh.Ran();
         OperationDto fresh;
         try
         {
@@ -96,21 +94,13 @@ public partial class OperationProgress : IDisposable
 
     private void OnLiveEvent(LiveEventDto e)
     {
-        if (e.Type != LiveEvents.OperationChanged || _refreshPending || _op is not { } op || op.IsFinished()) return;
+        if (e.Type != LiveEvents.OperationChanged || _op is not { } op || op.IsFinished()) return;
         if (!Guid.TryParse(e.ResourceId, out var id) || id != op.Id) return;
-        _refreshPending = true;
-        _ = InvokeAsync(async () =>
+        _ = InvokeAsync(() => _refresh.RunAsync(async () =>
         {
-            try
-            {
-                var wait = MinRefreshInterval - (DateTimeOffset.UtcNow - _lastRefresh);
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, _cts.Token);
-                _refreshPending = false;
-                await RefreshAsync();
-                StateHasChanged();
-            }
-            catch (OperationCanceledException) { }
-        });
+            await RefreshAsync();
+            StateHasChanged();
+        }, _cts.Token));
     }
 
     /// <summary>Polls while the live connection is down (and now and then anyway); keeps relative times current.</summary>
@@ -123,7 +113,7 @@ public partial class OperationProgress : IDisposable
                 await InvokeAsync(async () =>
                 {
                     if (_op is { } op && !op.IsFinished()
-                        && (State.Live.Status != LiveStatus.Live || DateTimeOffset.UtcNow - _lastRefresh > SafetyInterval))
+                        && (State.Live.Status != LiveStatus.Live || DateTimeOffset.UtcNow - _refresh.Last > SafetyInterval))
                         await RefreshAsync();
                     StateHasChanged();
                 });

@@ -8,7 +8,7 @@ namespace Platform.Web.Pages.Datasets;
 public partial class DatasetOperations : IDisposable
 {
     private const int PageSize = 20;
-    private static readonly TimeSpan MinReloadInterval = TimeSpan.FromSeconds(2);
+    private readonly Throttle _reload = new(TimeSpan.FromSeconds(2));
     private readonly CancellationTokenSource _cts = new();
     private readonly List<OperationDto> _items = [];
     /// <summary>Operations of other datasets: their events are ignored once a reload showed they are not ours.</summary>
@@ -17,8 +17,6 @@ public partial class DatasetOperations : IDisposable
     private string? _next;
     private bool _loading;
     private bool _loaded;
-    private bool _reloadPending;
-    private DateTimeOffset _lastReload = DateTimeOffset.MinValue;
     private Guid? _lastRefreshKey;
 
     [Inject] private PlatformClient Api { get; set; } = default!;
@@ -46,7 +44,7 @@ public partial class DatasetOperations : IDisposable
 
     private async Task LoadFirstAsync()
     {
-        _lastReload = DateTimeOffset.UtcNow;
+        _reload.Ran();
         _loading = true;
         await Feedback.TryAsync(async () =>
         {
@@ -76,20 +74,12 @@ public partial class DatasetOperations : IDisposable
 
     private void OnLiveEvent(LiveEventDto e)
     {
-        if (!IsRelevant(e) || _reloadPending) return;
-        _reloadPending = true;
-        _ = InvokeAsync(async () =>
+        if (!IsRelevant(e)) return;
+        _ = InvokeAsync(() => _reload.RunAsync(async () =>
         {
-            try
-            {
-                var wait = MinReloadInterval - (DateTimeOffset.UtcNow - _lastReload);
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, _cts.Token);
-                _reloadPending = false;
-                await LoadFirstAsync();
-                StateHasChanged();
-            }
-            catch (OperationCanceledException) { }
-        });
+            await LoadFirstAsync();
+            StateHasChanged();
+        }, _cts.Token));
     }
 
     private bool IsRelevant(LiveEventDto e)

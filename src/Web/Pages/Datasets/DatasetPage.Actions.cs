@@ -74,20 +74,12 @@ public partial class DatasetPage
 
     private void OnLiveEvent(LiveEventDto e)
     {
-        if (e.Type != LiveEvents.DatasetChanged || e.ResourceId != Id.ToString() || _reloadPending) return;
-        _reloadPending = true;
-        _ = InvokeAsync(async () =>
+        if (e.Type != LiveEvents.DatasetChanged || e.ResourceId != Id.ToString()) return;
+        _ = InvokeAsync(() => _reload.RunAsync(async () =>
         {
-            try
-            {
-                var wait = MinReloadInterval - (DateTimeOffset.UtcNow - _lastReload);
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, _cts.Token);
-                _reloadPending = false;
-                if (Workspace is { } ws && _dataset is not null) await Feedback.TryAsync(() => LoadAsync(ws));
-                StateHasChanged();
-            }
-            catch (OperationCanceledException) { }
-        });
+            if (Workspace is { } ws && _dataset is not null) await Feedback.TryAsync(() => LoadAsync(ws));
+            StateHasChanged();
+        }, _cts.Token));
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

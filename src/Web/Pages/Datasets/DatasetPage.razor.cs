@@ -18,7 +18,7 @@ public partial class DatasetPage
     private const int VersionsTabIndex = 2;
     private const int ImportTabIndex = 3;
     private const int MaxVersionPages = 5;
-    private static readonly TimeSpan MinReloadInterval = TimeSpan.FromSeconds(1);
+    private readonly Throttle _reload = new(TimeSpan.FromSeconds(1));
 
     private readonly CancellationTokenSource _cts = new();
     private readonly List<DatasetVersionDto> _versions = [];
@@ -36,8 +36,6 @@ public partial class DatasetPage
     private DotNetObjectReference<DatasetPage>? _self;
     private int? _shortcutId;
     private bool _focusUpload;
-    private bool _reloadPending;
-    private DateTimeOffset _lastReload = DateTimeOffset.MinValue;
 
     [Parameter] public Guid Id { get; set; }
     [SupplyParameterFromQuery(Name = "tab")] public string? TabQuery { get; set; }
@@ -92,7 +90,7 @@ public partial class DatasetPage
 
     protected override async Task LoadAsync(WorkspaceDto workspace)
     {
-        _lastReload = DateTimeOffset.UtcNow;
+        _reload.Ran();
         try
         {
             _dataset = await Api.GetDatasetAsync(workspace.Id, Id, _cts.Token);

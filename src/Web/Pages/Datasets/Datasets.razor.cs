@@ -8,7 +8,7 @@ namespace Platform.Web.Pages.Datasets;
 /// <summary>The current workspace's datasets (or its deleted ones), storage usage, and the ways to start one.</summary>
 public partial class Datasets
 {
-    private static readonly TimeSpan MinReloadInterval = TimeSpan.FromSeconds(2);
+    private readonly Throttle _reload = new(TimeSpan.FromSeconds(2));
     private readonly List<DatasetDto> _items = [];
     private readonly CancellationTokenSource _cts = new();
     private string? _next;
@@ -19,8 +19,6 @@ public partial class Datasets
     private OperationDto? _sample;
     private bool _startingSample;
     private Guid? _restoring;
-    private bool _reloadPending;
-    private DateTimeOffset _lastReload = DateTimeOffset.MinValue;
 
     [Inject] private PlatformClient Api { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -42,7 +40,7 @@ public partial class Datasets
 
     protected override async Task LoadAsync(WorkspaceDto workspace)
     {
-        _lastReload = DateTimeOffset.UtcNow;
+        _reload.Ran();
         var list = Api.ListDatasetsAsync(workspace.Id, _showDeleted, null, Paging.DefaultLimit, _cts.Token);
         var storage = Api.GetStorageAsync(workspace.Id, _cts.Token);
         var page = await list;
@@ -124,20 +122,12 @@ public partial class Datasets
 
     private void OnLiveEvent(LiveEventDto e)
     {
-        if (e.Type != LiveEvents.DatasetChanged || _reloadPending) return;
-        _reloadPending = true;
-        _ = InvokeAsync(async () =>
+        if (e.Type != LiveEvents.DatasetChanged) return;
+        _ = InvokeAsync(() => _reload.RunAsync(async () =>
         {
-            try
-            {
-                var wait = MinReloadInterval - (DateTimeOffset.UtcNow - _lastReload);
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, _cts.Token);
-                _reloadPending = false;
-                if (Workspace is { } ws) await Feedback.TryAsync(() => LoadAsync(ws));
-                StateHasChanged();
-            }
-            catch (OperationCanceledException) { }
-        });
+            if (Workspace is { } ws) await Feedback.TryAsync(() => LoadAsync(ws));
+            StateHasChanged();
+        }, _cts.Token));
     }
 
     protected override void Disposing()

@@ -7,14 +7,12 @@ namespace Platform.Web.Pages.Workers;
 /// <summary>Global list of workers; re-read when a worker.* live event arrives (at most every two seconds).</summary>
 public partial class Workers : IDisposable
 {
-    private static readonly TimeSpan MinReloadInterval = TimeSpan.FromSeconds(2);
+    private readonly Throttle _reload = new(TimeSpan.FromSeconds(2));
     private readonly List<WorkerDto> _items = [];
     private readonly CancellationTokenSource _cts = new();
     private string? _next;
     private bool _loading;
     private bool _loaded;
-    private bool _reloadPending;
-    private DateTimeOffset _lastReload = DateTimeOffset.MinValue;
     private PeriodicTimer? _ticker;
 
     [Inject] private PlatformClient Api { get; set; } = default!;
@@ -35,7 +33,7 @@ public partial class Workers : IDisposable
 
     private async Task LoadFirstAsync()
     {
-        _lastReload = DateTimeOffset.UtcNow;
+        _reload.Ran();
         _loading = true;
         await Feedback.TryAsync(async () =>
         {
@@ -62,20 +60,12 @@ public partial class Workers : IDisposable
 
     private void OnLiveEvent(LiveEventDto e)
     {
-        if (!e.Type.StartsWith("worker.", StringComparison.Ordinal) || _reloadPending) return;
-        _reloadPending = true;
-        _ = InvokeAsync(async () =>
+        if (!e.Type.StartsWith("worker.", StringComparison.Ordinal)) return;
+        _ = InvokeAsync(() => _reload.RunAsync(async () =>
         {
-            var wait = MinReloadInterval - (DateTimeOffset.UtcNow - _lastReload);
-            try
-            {
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, _cts.Token);
-                _reloadPending = false;
-                await LoadFirstAsync();
-                StateHasChanged();
-            }
-            catch (OperationCanceledException) { }
-        });
+            await LoadFirstAsync();
+            StateHasChanged();
+        }, _cts.Token));
     }
 
     /// <summary>Keeps "last heartbeat 12 s ago" current between reloads.</summary>
