@@ -67,6 +67,9 @@ public abstract class UploadTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         error.Problem!.Title.ShouldBe("Storage quota exceeded.");
         await admin.UploadAsync(workspace.Id, new MemoryStream(new byte[4000]), "small.bin", ct: ct);
         (await admin.GetStorageAsync(workspace.Id, ct)).UsedBytes.ShouldBe(4000);
+        (await admin.SetStorageQuotaAsync(workspace.Id, 0, ct)).QuotaBytes.ShouldBe(0); // no limit
+        await admin.CreateUploadAsync(workspace.Id, new CreateUploadRequest("huge.zip", 1L << 40), ct);
+        (await admin.SetStorageQuotaAsync(workspace.Id, null, ct)).QuotaBytes.ShouldBe(100L << 30); // back to the default
 
         var (owner, own) = await app.NewOwnerAsync();
         await owner.SetStorageQuotaAsync(own.Id, 1, ct).ShouldFailWith(HttpStatusCode.Forbidden);

@@ -180,6 +180,15 @@ public sealed class DatasetsPortalTests
         await page.GetByTestId("nav-datasets").ClickAsync();
         await Assertions.Expect(page.GetByTestId("dataset-row")).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("34-datasets-list") });
+
+        // The administrator sets this workspace's quota; the Datasets page shows it.
+        await page.GetByTestId("nav-settings-workspace").ClickAsync();
+        await page.GetByTestId("storage-quota").FillAsync("2");
+        await page.GetByTestId("storage-quota-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("storage-settings").GetByTestId("storage-usage-text")).ToContainTextAsync("of 2 GiB used");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("35-storage-quota") });
+        await page.GetByTestId("nav-datasets").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("storage-usage-text")).ToContainTextAsync("of 2 GiB used");
         errors.ShouldBeEmpty(string.Join("\n", errors));
     }
 }

@@ -5,7 +5,7 @@ public sealed class DatasetStorageOptions
 {
     public const string Section = "Platform:Datasets";
 
-    /// <summary>Default storage per workspace (blobs plus unfinished uploads); administrators change it per workspace.</summary>
+    /// <summary>Default storage per workspace (blobs plus unfinished uploads), 0 for no limit; administrators change it per workspace.</summary>
     public long QuotaBytes { get; set; } = 100L << 30;
 
     /// <summary>How long a deleted dataset can be restored before it is purged.</summary>

@@ -18,11 +18,11 @@ public sealed class StorageUsage(PlatformDb db, IOptions<DatasetStorageOptions> 
         return new StorageDto(blobBytes + uploads, quota ?? options.Value.QuotaBytes, blobCount);
     }
 
-    /// <summary>Throws <see cref="QuotaExceededException"/> when <paramref name="moreBytes"/> would pass the quota.</summary>
+    /// <summary>Throws <see cref="QuotaExceededException"/> when <paramref name="moreBytes"/> would pass the quota (0 = no limit).</summary>
     public async Task EnsureRoomAsync(Guid workspaceId, long moreBytes, CancellationToken ct)
     {
         var usage = await GetAsync(workspaceId, ct);
-        if (usage.UsedBytes + moreBytes > usage.QuotaBytes)
+        if (usage.QuotaBytes > 0 && usage.UsedBytes + moreBytes > usage.QuotaBytes)
             throw new QuotaExceededException(usage, moreBytes);
     }
 }
