@@ -26,7 +26,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSignalR().AddJsonProtocol(o => PlatformClient.Configure(o.PayloadSerializerOptions));
         services.AddHostedService<LiveEventRelay>();
         services.AddSingleton<Platform.Api.Datasets.UploadHashes>();
-        services.AddScoped<Platform.Api.Datasets.OperationStarter>();
+        services.AddScoped<Platform.Api.Infrastructure.OperationStarter>();
         services.AddScoped<Platform.Api.Datasets.SampleDatasetStarter>();
         services.AddHealthChecks()
             .AddDbContextCheck<PlatformDb>("database", tags: ["ready"])

@@ -1,5 +1,3 @@
-using Hangfire;
-using Platform.Contracts.Jobs;
 using Platform.Storage.Events;
 
 namespace Platform.Api.Endpoints;
@@ -25,15 +23,9 @@ public static class OperationsApi
             ? TypedResults.Ok(operation.ToDto())
             : Problems.NotFound("The operation");
 
-    private static async Task<Accepted<OperationDto>> StartSystemCheck(
-        WorkspaceMember member, PlatformDb db, IBackgroundJobClient jobs, IEventBus events, TimeProvider clock, CancellationToken ct)
+    private static async Task<Accepted<OperationDto>> StartSystemCheck(WorkspaceMember member, OperationStarter starter, CancellationToken ct)
     {
-        var operation = new Operation(member.WorkspaceId, OperationKinds.SystemCheck, member.UserId, clock.GetUtcNow());
-        db.Operations.Add(operation);
-        await db.SaveChangesAsync(ct);
-        operation.AssignJob(jobs.Enqueue<IOperationJob>(OperationQueues.For(operation.Kind), j => j.RunAsync(operation.Id, CancellationToken.None)));
-        await db.SaveChangesAsync(CancellationToken.None);
-        await PublishAsync(events, operation, clock, ct);
+        var operation = await starter.StartAsync(member, OperationKinds.SystemCheck, null, null, ct);
         return TypedResults.Accepted($"/api/workspaces/{member.WorkspaceId}/operations/{operation.Id}", operation.ToDto());
     }
 

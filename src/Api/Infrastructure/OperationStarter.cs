@@ -3,12 +3,12 @@ using Hangfire;
 using Platform.Contracts.Jobs;
 using Platform.Storage.Events;
 
-namespace Platform.Api.Datasets;
+namespace Platform.Api.Infrastructure;
 
 /// <summary>Records an operation row, enqueues its job (IDs only) and announces it live.</summary>
 public sealed class OperationStarter(PlatformDb db, IBackgroundJobClient jobs, IEventBus events, TimeProvider clock)
 {
-    public async Task<Operation> StartAsync(WorkspaceMember member, string kind, Guid subjectId, object? payload, CancellationToken ct)
+    public async Task<Operation> StartAsync(WorkspaceMember member, string kind, Guid? subjectId, object? payload, CancellationToken ct)
     {
         var operation = new Operation(member.WorkspaceId, kind, member.UserId, clock.GetUtcNow(), subjectId,
             payload is null ? null : JsonSerializer.Serialize(payload, payload.GetType(), PlatformClient.Json));
