@@ -14,8 +14,6 @@ namespace Platform.Jobs.Datasets;
 /// </summary>
 public sealed class VersionWriter(PlatformDb db, BlobStore blobs, TimeProvider clock)
 {
-    private const int Batch = 2000;
-
     public async Task<DatasetVersion> CreateAsync(Dataset dataset, VersionContent content, VersionSource source, string detail,
         Guid? parentVersionId, Operation operation, CancellationToken ct)
     {
@@ -35,14 +33,8 @@ public sealed class VersionWriter(PlatformDb db, BlobStore blobs, TimeProvider c
         await db.SaveChangesAsync(ct);
 
         var ids = new SequentialIds(now);
-        for (var start = 0; start < items.Count; start += Batch)
-        {
-            var rows = items.Skip(start).Take(Batch).Select(i => new DatasetItem(ids.Next(), version.Id, i.Path, i.Label, i.Split, i.Sha256, i.Size,
-                i.Width, i.Height, i.Boxes.Count == 0 ? null : JsonSerializer.Serialize(i.Boxes, PlatformClient.Json), i.Text)).ToList();
-            db.DatasetItems.AddRange(rows);
-            await db.SaveChangesAsync(ct);
-            foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
-        }
+        await DatasetItemBulk.InsertAsync(db, items.Select(i => new DatasetItem(ids.Next(), version.Id, i.Path, i.Label, i.Split, i.Sha256, i.Size,
+            i.Width, i.Height, i.Boxes.Count == 0 ? null : JsonSerializer.Serialize(i.Boxes, PlatformClient.Json), i.Text)), ct);
         await transaction.CommitAsync(ct);
         return version;
     }
