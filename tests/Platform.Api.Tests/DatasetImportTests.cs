@@ -127,6 +127,8 @@ public abstract class DatasetImportTests<TApp>(TApp app) : IClassFixture<TApp> w
         error.Problem.Errors["uploadIds"].Length.ShouldBe(2);
         (await owner.CreateDatasetAsync(workspace.Id, new CreateDatasetRequest(""), ct).ShouldFailWith(HttpStatusCode.BadRequest))
             .Problem!.Errors!.Keys.ShouldBe(["name"]);
+        (await owner.ListDatasetsAsync(workspace.Id, cursor: "not a cursor", ct: ct).ShouldFailWith(HttpStatusCode.BadRequest))
+            .Problem!.Errors!.Keys.ShouldBe(["cursor"]);
     }
 
     private static async Task<byte[]> DownloadAsync(PlatformClient client, Guid ws, OperationDto operation, CancellationToken ct)

@@ -56,10 +56,10 @@ public static class DatasetActionsApi
     {
         var operation = await db.Operations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.WorkspaceId == member.WorkspaceId, ct);
         if (operation is null) return Problems.NotFound("The operation");
-        if (operation.ResultKey is null || await store.StatAsync(operation.ResultKey, ct) is not { } info)
+        if (operation.ResultKey is null || await store.TryOpenReadAsync(operation.ResultKey, ct) is not { } result)
             return Problems.NotFound("The operation's result");
         var name = operation.ResultFileName ?? "result";
-        return TypedResults.Stream(await store.OpenReadAsync(operation.ResultKey, ct), ContentTypes.ForFile(name), name);
+        return TypedResults.Stream(result, ContentTypes.ForFile(name), name);
     }
 
     private static async Task<Ok<StorageDto>> Storage(WorkspaceMember member, StorageUsage usage, CancellationToken ct) =>

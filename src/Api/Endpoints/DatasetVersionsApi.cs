@@ -74,11 +74,11 @@ public static class DatasetVersionsApi
     {
         var (_, item) = await FindItemAsync(db, member, datasetId, number, itemId, ct);
         if (item?.Sha256 is null) return Problems.NotFound("The item's thumbnail");
-        var key = StoredBlob.ThumbnailKey(member.WorkspaceId, item.Sha256);
-        if (await store.StatAsync(key, ct) is null) return Problems.NotFound("The item's thumbnail");
+        if (await store.TryOpenReadAsync(StoredBlob.ThumbnailKey(member.WorkspaceId, item.Sha256), ct) is not { } thumbnail)
+            return Problems.NotFound("The item's thumbnail");
         // Thumbnails are content-addressed: the same URL always gives the same bytes for this item.
         http.Response.Headers.CacheControl = "private, max-age=86400, immutable";
-        return TypedResults.Stream(await store.OpenReadAsync(key, ct), "image/jpeg");
+        return TypedResults.Stream(thumbnail, "image/jpeg");
     }
 
     private static async Task<Results<Ok<DatasetStatsDto>, ProblemHttpResult>> Stats(

@@ -1,4 +1,3 @@
-using Platform.Storage.Events;
 
 namespace Platform.Api.Endpoints;
 
@@ -30,17 +29,13 @@ public static class OperationsApi
     }
 
     private static async Task<Results<Ok<OperationDto>, ProblemHttpResult>> Cancel(
-        Guid id, WorkspaceMember member, PlatformDb db, IEventBus events, TimeProvider clock, CancellationToken ct)
+        Guid id, WorkspaceMember member, PlatformDb db, OperationStarter operations, TimeProvider clock, CancellationToken ct)
     {
         var operation = await db.Operations.SingleOrDefaultAsync(o => o.Id == id && o.WorkspaceId == member.WorkspaceId, ct);
         if (operation is null) return Problems.NotFound("The operation");
         operation.Cancel(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        await PublishAsync(events, operation, clock, ct);
+        await operations.OperationChangedAsync(operation, ct);
         return TypedResults.Ok(operation.ToDto());
     }
-
-    private static Task PublishAsync(IEventBus events, Operation operation, TimeProvider clock, CancellationToken ct) =>
-        events.PublishAsync(new LiveEventDto(LiveEvents.OperationChanged, operation.WorkspaceId, operation.Id.ToString(),
-            $"{operation.Kind}: {operation.State}", clock.GetUtcNow()), ct);
 }

@@ -11,20 +11,20 @@ public static class Keyset
         Expression<Func<T, Guid>> key, bool newestFirst, Func<T, TDto> map, CancellationToken ct)
     {
         if (!Cursor.TryDecodeGuid(cursor, out var after)) return Cursor.Invalid();
-        var take = Cursor.Limit(limit);
-        if (after is { } a) query = query.Where(Beyond(key, a, newestFirst));
-        query = newestFirst ? query.OrderByDescending(key) : query.OrderBy(key);
-        var rows = await query.Take(take + 1).ToListAsync(ct);
-        var compiled = key.Compile();
-        return TypedResults.Ok(Cursor.ToPage(rows, take, r => compiled(r).ToString(), map));
+        var page = await FetchAsync(query, after, limit, key, newestFirst, ct);
+        return TypedResults.Ok(new Page<TDto>(page.Items.Select(map).ToList(), page.NextCursor));
     }
 
-    /// <summary>Like <see cref="PageAsync"/> but returns the rows, for handlers that map with extra data; a bad cursor is a 400.</summary>
+    /// <summary>Like <see cref="PageAsync"/> but returns the rows, for handlers that map with extra data; a bad cursor is the same 400.</summary>
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, string? cursor, int? limit,
+        Expression<Func<T, Guid>> key, bool newestFirst, CancellationToken ct) =>
+        Cursor.TryDecodeGuid(cursor, out var after)
+            ? await FetchAsync(query, after, limit, key, newestFirst, ct)
+            : throw new InvalidCursorException();
+
+    private static async Task<Page<T>> FetchAsync<T>(IQueryable<T> query, Guid? after, int? limit,
         Expression<Func<T, Guid>> key, bool newestFirst, CancellationToken ct)
     {
-        if (!Cursor.TryDecodeGuid(cursor, out var after))
-            throw new BadHttpRequestException("The cursor is not valid; start again without one.", 400);
         var take = Cursor.Limit(limit);
         if (after is { } a) query = query.Where(Beyond(key, a, newestFirst));
         query = newestFirst ? query.OrderByDescending(key) : query.OrderBy(key);
@@ -42,3 +42,6 @@ public static class Keyset
         return Expression.Lambda<Func<T, bool>>(test, key.Parameters);
     }
 }
+
+/// <summary>A cursor that does not decode; answered like <see cref="Cursor.Invalid"/>.</summary>
+public sealed class InvalidCursorException() : Exception("The cursor is not valid; start again without one.");

@@ -16,10 +16,13 @@ public sealed class OperationStarter(PlatformDb db, IBackgroundJobClient jobs, I
         await db.SaveChangesAsync(ct);
         operation.AssignJob(jobs.Enqueue<IOperationJob>(OperationQueues.For(kind), j => j.RunAsync(operation.Id, CancellationToken.None)));
         await db.SaveChangesAsync(CancellationToken.None);
-        await events.PublishAsync(new LiveEventDto(LiveEvents.OperationChanged, operation.WorkspaceId, operation.Id.ToString(),
-            $"{operation.Kind}: {operation.State}", clock.GetUtcNow()), ct);
+        await OperationChangedAsync(operation, ct);
         return operation;
     }
+
+    public Task OperationChangedAsync(Operation operation, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.OperationChanged, operation.WorkspaceId, operation.Id.ToString(),
+            $"{operation.Kind}: {operation.State}", clock.GetUtcNow()), ct);
 
     public Task DatasetChangedAsync(Guid workspaceId, Guid datasetId, string message, CancellationToken ct) =>
         events.PublishAsync(new LiveEventDto(LiveEvents.DatasetChanged, workspaceId, datasetId.ToString(), message, clock.GetUtcNow()), ct);

@@ -10,6 +10,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        if (exception is InvalidCursorException)
+        {
+            await Cursor.Invalid().ExecuteAsync(http);
+            return true;
+        }
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException { StatusCode: 413 } => (413, "Request too large.", "The request body is larger than this endpoint accepts."),

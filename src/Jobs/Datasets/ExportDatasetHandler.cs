@@ -12,7 +12,7 @@ using Platform.Storage.Objects;
 namespace Platform.Jobs.Datasets;
 
 /// <summary>Writes a version in the chosen format to a temporary file (streamed, never whole in memory) and stores it for download.</summary>
-public sealed class ExportDatasetHandler(PlatformDb db, IObjectStore store) : IOperationHandler
+public sealed class ExportDatasetHandler(PlatformDb db, IObjectStore store, BlobStore blobs) : IOperationHandler
 {
     public string Kind => OperationKinds.ExportDataset;
 
@@ -30,7 +30,7 @@ public sealed class ExportDatasetHandler(PlatformDb db, IObjectStore store) : IO
         await using var file = TempFile.Create();
         var total = Math.Max(1, export.Items.Count);
         var written = 0;
-        var writing = DatasetWriters.WriteAsync(export, payload.Format, (sha, token) => store.OpenReadAsync(StoredBlob.Key(operation.WorkspaceId, sha), token),
+        var writing = DatasetWriters.WriteAsync(export, payload.Format, (sha, token) => blobs.OpenAsync(operation.WorkspaceId, sha, token),
             file, new SyncProgress(count => Volatile.Write(ref written, count)), ct);
         while (await Task.WhenAny(writing, Task.Delay(500, ct)) != writing)
         {

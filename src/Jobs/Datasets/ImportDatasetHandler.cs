@@ -16,7 +16,7 @@ namespace Platform.Jobs.Datasets;
 /// content-addressed and a version already made by this operation is not made twice.
 /// </summary>
 public sealed class ImportDatasetHandler(
-    PlatformDb db, IObjectStore store, UploadExtractor extractor, ImageChecker images, VersionWriter versions, DatasetEvents events)
+    PlatformDb db, IObjectStore store, BlobStore blobs, UploadExtractor extractor, ImageChecker images, VersionWriter versions, DatasetEvents events)
     : IOperationHandler
 {
     public string Kind => OperationKinds.ImportDataset;
@@ -35,7 +35,7 @@ public sealed class ImportDatasetHandler(
         var files = await extractor.ExtractAsync(operation.WorkspaceId, uploads, message => report.ReportAsync(0.1, message, ct), ct);
         await report.ReportAsync(0.3, $"Reading annotations of {files.Count:N0} files", ct);
         var options = new ImportOptions(request.Format, request.TargetColumn, request.ColumnTypes, request.TextColumn, request.LabelColumn);
-        var parsed = await DatasetReaders.ReadAsync(files, (file, token) => store.OpenReadAsync(StoredBlob.Key(operation.WorkspaceId, file.Sha256), token), options, ct);
+        var parsed = await DatasetReaders.ReadAsync(files, (file, token) => blobs.OpenAsync(operation.WorkspaceId, file.Sha256, token), options, ct);
 
         var imageCount = parsed.Items.Count(i => i.Image is not null);
         await report.ReportAsync(0.35, $"Checking {imageCount:N0} images", ct);
