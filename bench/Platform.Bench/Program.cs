@@ -5,7 +5,8 @@ using Platform.Bench;
 //           foundation (server start, job latency), throughput (training),
 //           datasets (upload, import, gallery; --upload-mib N --images N --items N --no-split),
 //           quality --train PATH --test PATH --minutes M (no paths: a generated set; --samples-per-class N),
-//           samples --out DIR (writes the generated sample datasets, to try an upload by hand)
+//           samples --out DIR (writes the generated sample datasets, to try an upload by hand),
+//           idx --from DIR --out DIR [--holdout N] (an MNIST-style IDX set as image folders for quality)
 var command = args.Length > 0 ? args[0] : "table";
 var options = args.Skip(1).ToArray();
 return command switch
@@ -16,11 +17,12 @@ return command switch
     "datasets" => await BenchTable.RunAsync(options, BenchSections.Datasets),
     "quality" => await QualityBench.RunAsync(options),
     "samples" => SampleFiles.Write(options),
+    "idx" => IdxFolders.Write(options),
     _ => Usage(command),
 };
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, quality --train PATH --test PATH --minutes M, samples --out DIR");
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, quality --train PATH --test PATH --minutes M, samples --out DIR, idx --from DIR --out DIR [--holdout N]");
     return 2;
 }
