@@ -8,3 +8,4 @@ global using Platform.Api.Infrastructure;
 global using Platform.Contracts;
 global using Platform.Storage.Data;
 global using Platform.Storage.Entities;
+global using Platform.Storage.Events;

@@ -6,7 +6,7 @@ using Platform.Storage.Objects;
 namespace Platform.Api.Datasets;
 
 /// <summary>"Add sample dataset": generates the sample, stores it as a completed upload and starts its import, like any upload.</summary>
-public sealed class SampleDatasetStarter(PlatformDb db, IObjectStore store, StorageUsage usage, OperationStarter starter, TimeProvider clock)
+public sealed class SampleDatasetStarter(PlatformDb db, IObjectStore store, StorageUsage usage, OperationStarter starter, ResourceEvents live, TimeProvider clock)
 {
     public async Task<Operation> StartAsync(WorkspaceMember member, DatasetKind kind, CancellationToken ct)
     {
@@ -35,7 +35,7 @@ public sealed class SampleDatasetStarter(PlatformDb db, IObjectStore store, Stor
         db.Datasets.Add(dataset);
         db.Uploads.Add(upload);
         await db.SaveChangesAsync(ct);
-        await starter.DatasetChangedAsync(member.WorkspaceId, dataset.Id, "created", ct);
+        await live.DatasetChangedAsync(member.WorkspaceId, dataset.Id, "created", ct);
         return await starter.StartAsync(member, OperationKinds.ImportDataset, dataset.Id, new StartImportRequest([upload.Id]), ct);
     }
 }

@@ -34,7 +34,7 @@ public static class DatasetsApi
     }
 
     private static async Task<Results<Created<DatasetDto>, ValidationProblem>> Create(
-        CreateDatasetRequest request, WorkspaceMember member, PlatformDb db, OperationStarter live, TimeProvider clock, CancellationToken ct)
+        CreateDatasetRequest request, WorkspaceMember member, PlatformDb db, ResourceEvents live, TimeProvider clock, CancellationToken ct)
     {
         var validation = Validate(request.Name, request.Description);
         if (!validation.IsValid) return validation.Problem();
@@ -58,7 +58,7 @@ public static class DatasetsApi
     }
 
     private static async Task<Results<Ok<DatasetDto>, ValidationProblem, ProblemHttpResult>> Edit(
-        Guid id, EditDatasetRequest request, WorkspaceMember member, PlatformDb db, OperationStarter live, CancellationToken ct)
+        Guid id, EditDatasetRequest request, WorkspaceMember member, PlatformDb db, ResourceEvents live, CancellationToken ct)
     {
         var validation = Validate(request.Name, request.Description);
         if (!validation.IsValid) return validation.Problem();
@@ -71,7 +71,7 @@ public static class DatasetsApi
     }
 
     private static async Task<Results<Ok<DatasetDto>, ProblemHttpResult>> Delete(
-        Guid id, WorkspaceMember member, PlatformDb db, OperationStarter live, IOptions<DatasetStorageOptions> options, TimeProvider clock, CancellationToken ct)
+        Guid id, WorkspaceMember member, PlatformDb db, ResourceEvents live, IOptions<DatasetStorageOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var dataset = await db.FindDatasetAsync(member, id, ct);
         if (dataset is null) return Problems.NotFound("The dataset");
@@ -83,7 +83,7 @@ public static class DatasetsApi
     }
 
     private static async Task<Results<Ok<DatasetDto>, ProblemHttpResult>> Restore(
-        Guid id, WorkspaceMember member, PlatformDb db, OperationStarter live, TimeProvider clock, CancellationToken ct)
+        Guid id, WorkspaceMember member, PlatformDb db, ResourceEvents live, TimeProvider clock, CancellationToken ct)
     {
         var dataset = await db.FindDatasetAsync(member, id, ct);
         if (dataset is null) return Problems.NotFound("The dataset");

@@ -1,4 +1,3 @@
-using Platform.Storage.Events;
 
 namespace Platform.Api.Endpoints;
 

@@ -29,13 +29,13 @@ public static class OperationsApi
     }
 
     private static async Task<Results<Ok<OperationDto>, ProblemHttpResult>> Cancel(
-        Guid id, WorkspaceMember member, PlatformDb db, OperationStarter operations, TimeProvider clock, CancellationToken ct)
+        Guid id, WorkspaceMember member, PlatformDb db, ResourceEvents live, TimeProvider clock, CancellationToken ct)
     {
         var operation = await db.Operations.SingleOrDefaultAsync(o => o.Id == id && o.WorkspaceId == member.WorkspaceId, ct);
         if (operation is null) return Problems.NotFound("The operation");
         operation.Cancel(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        await operations.OperationChangedAsync(operation, ct);
+        await live.OperationChangedAsync(operation, ct);
         return TypedResults.Ok(operation.ToDto());
     }
 }

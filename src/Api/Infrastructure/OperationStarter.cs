@@ -1,12 +1,11 @@
 using System.Text.Json;
 using Hangfire;
 using Platform.Contracts.Jobs;
-using Platform.Storage.Events;
 
 namespace Platform.Api.Infrastructure;
 
 /// <summary>Records an operation row, enqueues its job (IDs only) and announces it live.</summary>
-public sealed class OperationStarter(PlatformDb db, IBackgroundJobClient jobs, IEventBus events, TimeProvider clock)
+public sealed class OperationStarter(PlatformDb db, IBackgroundJobClient jobs, ResourceEvents events, TimeProvider clock)
 {
     public async Task<Operation> StartAsync(WorkspaceMember member, string kind, Guid? subjectId, object? payload, CancellationToken ct)
     {
@@ -16,14 +15,7 @@ public sealed class OperationStarter(PlatformDb db, IBackgroundJobClient jobs, I
         await db.SaveChangesAsync(ct);
         operation.AssignJob(jobs.Enqueue<IOperationJob>(OperationQueues.For(kind), j => j.RunAsync(operation.Id, CancellationToken.None)));
         await db.SaveChangesAsync(CancellationToken.None);
-        await OperationChangedAsync(operation, ct);
+        await events.OperationChangedAsync(operation, ct);
         return operation;
     }
-
-    public Task OperationChangedAsync(Operation operation, CancellationToken ct) =>
-        events.PublishAsync(new LiveEventDto(LiveEvents.OperationChanged, operation.WorkspaceId, operation.Id.ToString(),
-            $"{operation.Kind}: {operation.State}", clock.GetUtcNow()), ct);
-
-    public Task DatasetChangedAsync(Guid workspaceId, Guid datasetId, string message, CancellationToken ct) =>
-        events.PublishAsync(new LiveEventDto(LiveEvents.DatasetChanged, workspaceId, datasetId.ToString(), message, clock.GetUtcNow()), ct);
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
-using Platform.Storage.Events;
 
 namespace Platform.Api.Live;
 

@@ -10,7 +10,6 @@ public static class DatasetJobsServiceCollectionExtensions
         services.AddScoped<UploadExtractor>();
         services.AddScoped<ImageChecker>();
         services.AddScoped<VersionWriter>();
-        services.AddScoped<DatasetEvents>();
         services.AddScoped<DatasetPurger>();
         services.AddScoped<IOperationHandler, ImportDatasetHandler>();
         services.AddScoped<IOperationHandler, SplitDatasetHandler>();

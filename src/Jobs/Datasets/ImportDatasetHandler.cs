@@ -6,6 +6,7 @@ using Platform.Jobs.Operations;
 using Platform.Storage.Blobs;
 using Platform.Storage.Data;
 using Platform.Storage.Entities;
+using Platform.Storage.Events;
 using Platform.Storage.Objects;
 
 namespace Platform.Jobs.Datasets;
@@ -16,7 +17,7 @@ namespace Platform.Jobs.Datasets;
 /// content-addressed and a version already made by this operation is not made twice.
 /// </summary>
 public sealed class ImportDatasetHandler(
-    PlatformDb db, IObjectStore store, BlobStore blobs, UploadExtractor extractor, ImageChecker images, VersionWriter versions, DatasetEvents events)
+    PlatformDb db, IObjectStore store, BlobStore blobs, UploadExtractor extractor, ImageChecker images, VersionWriter versions, ResourceEvents events)
     : IOperationHandler
 {
     public string Kind => OperationKinds.ImportDataset;
@@ -71,7 +72,7 @@ public sealed class ImportDatasetHandler(
             db.Uploads.Remove(upload);
         }
         await db.SaveChangesAsync(CancellationToken.None);
-        await events.ChangedAsync(dataset, $"version {version.Number} imported", CancellationToken.None);
+        await events.DatasetChangedAsync(dataset.WorkspaceId, dataset.Id, $"version {version.Number} imported", CancellationToken.None);
         return $"Imported {items.Count:N0} items into version {version.Number}" + (skipped > 0 ? $"; skipped {skipped:N0} with problems (see the report)." : ".");
     }
 

@@ -6,11 +6,12 @@ using Platform.Contracts.Jobs;
 using Platform.Jobs.Operations;
 using Platform.Storage.Data;
 using Platform.Storage.Entities;
+using Platform.Storage.Events;
 
 namespace Platform.Jobs.Datasets;
 
 /// <summary>A new version whose items carry train/validation/test splits: random with a seed, or stratified by class.</summary>
-public sealed class SplitDatasetHandler(PlatformDb db, VersionWriter versions, DatasetEvents events) : IOperationHandler
+public sealed class SplitDatasetHandler(PlatformDb db, VersionWriter versions, ResourceEvents events) : IOperationHandler
 {
     public string Kind => OperationKinds.SplitDataset;
 
@@ -29,7 +30,7 @@ public sealed class SplitDatasetHandler(PlatformDb db, VersionWriter versions, D
         var detail = string.Create(CultureInfo.InvariantCulture,
             $"{(s.Stratified ? "stratified " : "")}split {s.Train * 100:0.#}/{s.Validation * 100:0.#}/{s.Test * 100:0.#} seed {s.Seed} of version {source.Number}");
         var version = await versions.CreateAsync(dataset, content with { Items = split }, VersionSource.Split, detail, source.Id, operation, ct);
-        await events.ChangedAsync(dataset, $"version {version.Number} split", CancellationToken.None);
+        await events.DatasetChangedAsync(dataset.WorkspaceId, dataset.Id, $"version {version.Number} split", CancellationToken.None);
         var counts = split.GroupBy(i => i.Split).ToDictionary(g => g.Key, g => g.Count());
         return $"Version {version.Number}: {counts.GetValueOrDefault(DatasetSplit.Train):N0} train, " +
                $"{counts.GetValueOrDefault(DatasetSplit.Validation):N0} validation, {counts.GetValueOrDefault(DatasetSplit.Test):N0} test.";

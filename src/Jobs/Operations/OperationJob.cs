@@ -11,7 +11,7 @@ using Platform.Storage.Events;
 namespace Platform.Jobs.Operations;
 
 public sealed class OperationJob(
-    PlatformDb db, IEnumerable<IOperationHandler> handlers, IEventBus events, WorkerIdentity worker,
+    PlatformDb db, IEnumerable<IOperationHandler> handlers, ResourceEvents events, WorkerIdentity worker,
     CurrentJobs currentJobs, IServiceScopeFactory scopes, TimeProvider clock, ILogger<OperationJob> logger)
     : IOperationJob, IOperationReporter
 {
@@ -83,8 +83,7 @@ public sealed class OperationJob(
     {
         var operation = _operation!;
         await db.SaveChangesAsync(ct);
-        await events.PublishAsync(new LiveEventDto(LiveEvents.OperationChanged, operation.WorkspaceId,
-            operation.Id.ToString(), $"{operation.Kind}: {operation.State}", clock.GetUtcNow()), ct);
+        await events.OperationChangedAsync(operation, ct);
     }
 
     /// <summary>A user's cancel is written to the row by the API; poll it (own scope) so the job stops within a second.</summary>

@@ -10,6 +10,7 @@ public static class EventBusServiceCollectionExtensions
     public static IServiceCollection AddEventBus(this IServiceCollection services, string? postgresConnectionString)
     {
         services.AddSingleton<Subscribers>();
+        services.AddSingleton(sp => new ResourceEvents(sp.GetRequiredService<IEventBus>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         if (postgresConnectionString is null)
         {
             services.AddSingleton<IEventBus, InProcessEventBus>();

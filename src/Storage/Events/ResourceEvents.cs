@@ -1,0 +1,15 @@
+using Platform.Contracts;
+using Platform.Storage.Entities;
+
+namespace Platform.Storage.Events;
+
+/// <summary>The live events that say a resource changed, built in one place for the API and the worker.</summary>
+public sealed class ResourceEvents(IEventBus events, TimeProvider clock)
+{
+    public Task OperationChangedAsync(Operation operation, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.OperationChanged, operation.WorkspaceId, operation.Id.ToString(),
+            $"{operation.Kind}: {operation.State}", clock.GetUtcNow()), ct);
+
+    public Task DatasetChangedAsync(Guid workspaceId, Guid datasetId, string message, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.DatasetChanged, workspaceId, datasetId.ToString(), message, clock.GetUtcNow()), ct);
+}
