@@ -1,4 +1,3 @@
-
 namespace Platform.Api.Endpoints;
 
 /// <summary>Lets a member check the live path end to end: the event goes through the bus to every open portal of the workspace.</summary>

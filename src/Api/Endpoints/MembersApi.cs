@@ -1,4 +1,3 @@
-
 namespace Platform.Api.Endpoints;
 
 public static class MembersApi
