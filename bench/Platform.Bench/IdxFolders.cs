@@ -71,10 +71,15 @@ internal static class IdxFolders
     private static void WriteFolder(string folder, IdxSet set, int start, int count)
     {
         var size = set.Rows * set.Columns;
+        string ClassFolder(int i) => Path.Combine(folder, set.Labels[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var firstOfClass in Enumerable.Range(start, count).DistinctBy(i => set.Labels[i]))
+        {
+            Directory.CreateDirectory(ClassFolder(firstOfClass));
+        }
+
         Parallel.For(start, start + count, i =>
         {
-            var classFolder = Path.Combine(folder, set.Labels[i].ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Directory.CreateDirectory(classFolder);
+            var classFolder = ClassFolder(i);
             using var bitmap = new SKBitmap(new SKImageInfo(set.Columns, set.Rows, SKColorType.Gray8, SKAlphaType.Opaque));
             set.Pixels.AsSpan(i * size, size).CopyTo(bitmap.GetPixelSpan());
             using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
