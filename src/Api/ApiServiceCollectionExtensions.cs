@@ -24,6 +24,7 @@ public static class ApiServiceCollectionExtensions
         services.Configure<JsonOptions>(o => PlatformClient.Configure(o.SerializerOptions));
         services.AddOpenApi();
         services.AddSignalR().AddJsonProtocol(o => PlatformClient.Configure(o.PayloadSerializerOptions));
+        services.AddSingleton<LiveConnections>();
         services.AddHostedService<LiveEventRelay>();
         services.AddSingleton<Platform.Api.Datasets.UploadHashes>();
         services.AddScoped<Platform.Api.Infrastructure.OperationStarter>();
@@ -43,6 +44,7 @@ public static class ApiServiceCollectionExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseWorkspaceAccess();
         return app;
     }

@@ -33,3 +33,9 @@ public sealed class DatasetVersionTestsOnPostgresAndS3(ProductionApp app) : Data
 public sealed class RoundTripTestsOnSqlite(SqliteApp app) : RoundTripTests<SqliteApp>(app);
 public sealed class DatasetSafetyTestsOnSqlite(SqliteApp app) : DatasetSafetyTests<SqliteApp>(app);
 public sealed class DatasetSafetyTestsOnPostgres(PostgresApp app) : DatasetSafetyTests<PostgresApp>(app);
+public sealed class AccountSecurityTestsOnSqlite(SqliteApp app) : Security.AccountSecurityTests<SqliteApp>(app);
+public sealed class AccountSecurityTestsOnPostgres(PostgresApp app) : Security.AccountSecurityTests<PostgresApp>(app);
+public sealed class WorkspaceSecurityTestsOnSqlite(SqliteApp app) : Security.WorkspaceSecurityTests<SqliteApp>(app);
+public sealed class WorkspaceSecurityTestsOnPostgres(PostgresApp app) : Security.WorkspaceSecurityTests<PostgresApp>(app);
+public sealed class StorageSecurityTestsOnSqlite(SqliteApp app) : Security.StorageSecurityTests<SqliteApp>(app);
+public sealed class StorageSecurityTestsOnPostgresAndS3(ProductionApp app) : Security.StorageSecurityTests<ProductionApp>(app);

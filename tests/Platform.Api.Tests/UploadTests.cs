@@ -39,9 +39,12 @@ public abstract class UploadTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var data = RandomNumberGenerator.GetBytes(5000);
         var upload = await owner.CreateUploadAsync(workspace.Id, new CreateUploadRequest("x.bin", data.Length, new string('a', 64)), ct);
         await owner.SendChunkAsync(workspace.Id, upload.Id, 0, data, ct);
-        var error = await owner.CompleteUploadAsync(workspace.Id, upload.Id, ct).ShouldFailWith(HttpStatusCode.Conflict);
-        error.Problem!.Detail!.ShouldContain("damaged");
-        (await owner.GetUploadAsync(workspace.Id, upload.Id, ct)).State.ShouldBe(UploadState.Receiving);
+        var error = await owner.CompleteUploadAsync(workspace.Id, upload.Id, ct).ShouldFailWith(HttpStatusCode.UnprocessableEntity);
+        error.Problem!.Title!.ShouldContain("damaged");
+        error.Problem.Detail!.ShouldContain("upload the file again");
+        // Nothing to resume: the upload is gone and its reserved space is free again.
+        await owner.GetUploadAsync(workspace.Id, upload.Id, ct).ShouldFailWith(HttpStatusCode.NotFound);
+        (await owner.GetStorageAsync(workspace.Id, ct)).UsedBytes.ShouldBe(0);
     }
 
     [Fact]

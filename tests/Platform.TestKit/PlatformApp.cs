@@ -38,6 +38,8 @@ public class PlatformApp(DatabaseProvider provider, string roles = "api,worker",
         builder.UseSetting("Platform:Roles", roles);
         builder.UseSetting("Platform:DataFolder", DataFolder);
         builder.UseSetting("Platform:WorkerCount", "2");
+        // Tests sign in hundreds of accounts from one address; the limit itself is tested with its own host.
+        builder.UseSetting("Platform:RateLimits:SignInPerMinute", "100000");
         if (_postgres is not null)
         {
             builder.UseSetting("Platform:Database:Provider", "postgres");

@@ -21,6 +21,7 @@ internal static class ServerLauncher
             UseShellExecute = false,
         };
         info.Environment["Platform__DataFolder"] = Path.Combine(workFolder, "data");
+        info.Environment["Platform__RateLimits__SignInPerMinute"] = "100000";
         foreach (var (name, value) in environment ?? []) info.Environment[name] = value;
         return info;
     }

@@ -15,6 +15,7 @@ public static class AdminSeeding
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
+        await using var _ = await scope.ServiceProvider.GetRequiredService<DatabaseLocks>().AcquireAsync(Endpoints.SetupApi.FirstAdminLock, CancellationToken.None);
         if (await db.Users.AnyAsync()) return;
         var validation = new Validation().Email("email", email).Password("password", password);
         if (!validation.IsValid)

@@ -32,6 +32,7 @@ public sealed class ApiTokenAuthenticationHandler(
         [
             new Claim(ClaimTypes.NameIdentifier, token.UserId.ToString()),
             new Claim(ClaimTypes.Email, token.User.Email ?? ""),
+            new Claim(Live.LiveConnections.TokenIdClaim, token.Id.ToString()),
         ], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

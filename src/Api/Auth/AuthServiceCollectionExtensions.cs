@@ -14,6 +14,8 @@ public static class AuthServiceCollectionExtensions
     {
         var oidc = configuration.GetSection("Platform:Oidc").Get<OidcOptions>() ?? new OidcOptions();
         services.AddSingleton(oidc);
+        services.AddSingleton<SignInGuard>();
+        services.AddSignInRateLimits(configuration);
 
         services.AddIdentityCore<User>(o =>
             {
@@ -48,6 +50,7 @@ public static class AuthServiceCollectionExtensions
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = c => WriteStatus(c, 401);
                 o.Events.OnRedirectToAccessDenied = c => WriteStatus(c, 403);
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             })
             .AddCookie(IdentityConstants.ExternalScheme, o =>
             {

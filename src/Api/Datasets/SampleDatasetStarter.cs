@@ -23,6 +23,7 @@ public sealed class SampleDatasetStarter(PlatformDb db, IObjectStore store, Stor
             case DatasetKind.Table: SampleDatasets.WriteTableCsv(content); break;
             default: SampleDatasets.WriteShapesZip(content); break;
         }
+        await using var storageLock = await usage.LockAsync(member.WorkspaceId, ct);
         await usage.EnsureRoomAsync(member.WorkspaceId, content.Length, ct);
 
         var now = clock.GetUtcNow();
@@ -35,6 +36,7 @@ public sealed class SampleDatasetStarter(PlatformDb db, IObjectStore store, Stor
         db.Datasets.Add(dataset);
         db.Uploads.Add(upload);
         await db.SaveChangesAsync(ct);
+        await storageLock.DisposeAsync();
         await live.DatasetChangedAsync(member.WorkspaceId, dataset.Id, "created", ct);
         return await starter.StartAsync(member, OperationKinds.ImportDataset, dataset.Id, new StartImportRequest([upload.Id]), ct);
     }

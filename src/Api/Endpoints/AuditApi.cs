@@ -10,11 +10,12 @@ public static class AuditApi
         return app;
     }
 
-    /// <summary>The workspace's own events plus the account events (sign-ins, tokens) of its current members.</summary>
+    /// <summary>
+    /// Only the workspace's own events: account events (sign-ins, tokens) belong to the account, and an owner can add
+    /// any account as a member, so showing its members' account history would show anyone's.
+    /// </summary>
     private static Task<IResult> ListWorkspace(string? cursor, int? limit, WorkspaceMember member, PlatformDb db, CancellationToken ct) =>
-        PageAsync(db.AuditEvents.Where(a => a.WorkspaceId == member.WorkspaceId
-            || (a.WorkspaceId == null && a.ActorId != null
-                && db.Memberships.Any(m => m.WorkspaceId == member.WorkspaceId && m.UserId == a.ActorId))), cursor, limit, ct);
+        PageAsync(db.AuditEvents.Where(a => a.WorkspaceId == member.WorkspaceId), cursor, limit, ct);
 
     private static Task<IResult> ListAll(string? cursor, int? limit, PlatformDb db, CancellationToken ct) =>
         PageAsync(db.AuditEvents, cursor, limit, ct);

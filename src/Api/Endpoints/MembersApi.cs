@@ -1,3 +1,5 @@
+using Platform.Api.Live;
+
 namespace Platform.Api.Endpoints;
 
 public static class MembersApi
@@ -36,10 +38,13 @@ public static class MembersApi
     }
 
     private static async Task<Results<Ok<MemberDto>, ValidationProblem, ProblemHttpResult>> ChangeRole(
-        Guid userId, ChangeMemberRoleRequest request, WorkspaceMember member, PlatformDb db, IEventBus events, TimeProvider clock, CancellationToken ct)
+        Guid userId, ChangeMemberRoleRequest request, WorkspaceMember member, PlatformDb db, IEventBus events, DatabaseLocks locks,
+        TimeProvider clock, CancellationToken ct)
     {
         var validation = new Validation().Role("role", request.Role);
         if (!validation.IsValid) return validation.Problem();
+        await using var _ = await locks.AcquireAsync(OwnersLock(member.WorkspaceId), ct);
+        if (!await IsStillOwnerAsync(db, member, ct)) return Problems.Forbidden("You are no longer an owner of this workspace.");
         var membership = await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.WorkspaceId == member.WorkspaceId && m.UserId == userId, ct);
         if (membership is null) return Problems.NotFound("The member");
         if (membership.Role == WorkspaceRole.Owner && request.Role != WorkspaceRole.Owner && await IsLastOwnerAsync(db, member.WorkspaceId, ct))
@@ -53,8 +58,10 @@ public static class MembersApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
-        Guid userId, WorkspaceMember member, PlatformDb db, IEventBus events, TimeProvider clock, CancellationToken ct)
+        Guid userId, WorkspaceMember member, PlatformDb db, IEventBus events, DatabaseLocks locks, TimeProvider clock, CancellationToken ct)
     {
+        await using var _ = await locks.AcquireAsync(OwnersLock(member.WorkspaceId), ct);
+        if (!await IsStillOwnerAsync(db, member, ct)) return Problems.Forbidden("You are no longer an owner of this workspace.");
         var membership = await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.WorkspaceId == member.WorkspaceId && m.UserId == userId, ct);
         if (membership is null) return Problems.NotFound("The member");
         if (membership.Role == WorkspaceRole.Owner && await IsLastOwnerAsync(db, member.WorkspaceId, ct))
@@ -63,8 +70,18 @@ public static class MembersApi
         db.Audit(clock, AuditActions.MemberRemoved, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), membership.User!.Email, membership.Role.ToString());
         await db.SaveChangesAsync(ct);
         await PublishAsync(events, member.WorkspaceId, membership.User.Email, clock, ct);
+        await events.LeftWorkspaceAsync(userId, member.WorkspaceId, clock, ct);
         return TypedResults.NoContent();
     }
+
+    /// <summary>
+    /// Held while checking and changing owners: two owners leaving at once must not both see the other remain.
+    /// The check reads committed rows after taking the lock, so it sees the other's change.
+    /// </summary>
+    private static string OwnersLock(Guid workspaceId) => $"owners:{workspaceId:N}";
+
+    private static Task<bool> IsStillOwnerAsync(PlatformDb db, WorkspaceMember caller, CancellationToken ct) =>
+        db.Memberships.AnyAsync(m => m.WorkspaceId == caller.WorkspaceId && m.UserId == caller.UserId && m.Role == WorkspaceRole.Owner, ct);
 
     private static async Task<bool> IsLastOwnerAsync(PlatformDb db, Guid workspaceId, CancellationToken ct) =>
         await db.Memberships.CountAsync(m => m.WorkspaceId == workspaceId && m.Role == WorkspaceRole.Owner, ct) <= 1;

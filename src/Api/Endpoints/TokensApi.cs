@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Platform.Api.Live;
 
 namespace Platform.Api.Endpoints;
 
@@ -38,7 +39,8 @@ public static class TokensApi
         return TypedResults.Created($"/api/tokens/{token.Id}", new CreatedApiTokenDto(token.ToDto(), secret));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, ClaimsPrincipal principal, PlatformDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(
+        Guid id, ClaimsPrincipal principal, PlatformDb db, IEventBus events, TimeProvider clock, CancellationToken ct)
     {
         var userId = principal.UserId();
         var token = await db.ApiTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId, ct);
@@ -46,6 +48,7 @@ public static class TokensApi
         token.Revoke(clock.GetUtcNow());
         db.Audit(clock, AuditActions.TokenRevoked, null, token.User, token.Name, token.Prefix);
         await db.SaveChangesAsync(ct);
+        await events.SessionsEndedAsync(userId, token.Id, clock, ct);
         return TypedResults.NoContent();
     }
 }

@@ -29,6 +29,7 @@ public static class UploadsApi
         if (request.Sha256 is { } sha && (sha.Length != 64 || !sha.All(char.IsAsciiHexDigit)))
             validation.Add("sha256", "SHA-256 must be 64 hexadecimal characters.");
         if (!validation.IsValid) return validation.Problem();
+        await using var _ = await usage.LockAsync(member.WorkspaceId, ct);
         await usage.EnsureRoomAsync(member.WorkspaceId, request.Size, ct);
         var upload = new Upload(member.WorkspaceId, request.FileName.Trim(), request.Size, request.Sha256?.ToLowerInvariant(), member.UserId, clock.GetUtcNow());
         db.Uploads.Add(upload);
@@ -39,26 +40,33 @@ public static class UploadsApi
     private static async Task<Results<Ok<UploadDto>, ProblemHttpResult>> Get(Guid id, WorkspaceMember member, PlatformDb db, CancellationToken ct) =>
         await Find(db, member, id, ct) is { } upload ? TypedResults.Ok(upload.ToDto()) : Problems.NotFound("The upload");
 
+    /// <summary>
+    /// One chunk at the offset the server expects. Chunks of one upload are taken one at a time (a lock per upload),
+    /// so two requests for the same offset cannot both write its part: the second finds the offset moved on.
+    /// </summary>
     private static async Task<Results<Ok<UploadDto>, ProblemHttpResult>> Receive(
         Guid id, long offset, HttpRequest http, WorkspaceMember member, PlatformDb db, IObjectStore store, UploadHashes hashes,
-        TimeProvider clock, CancellationToken ct)
+        StorageUsage usage, DatabaseLocks locks, TimeProvider clock, CancellationToken ct)
     {
-        var upload = await Find(db, member, id, ct);
-        if (upload is null) return Problems.NotFound("The upload");
-        if (upload.State != UploadState.Receiving) return Problems.Conflict("The upload is complete; it takes no more data.");
-        if (offset != upload.ReceivedBytes)
-            return TypedResults.Problem(statusCode: 409, title: "Wrong offset.",
-                detail: $"The upload expects offset {upload.ReceivedBytes}, not {offset}; continue from there.",
-                extensions: new Dictionary<string, object?> { ["expectedOffset"] = upload.ReceivedBytes });
         var buffer = ArrayPool<byte>.Shared.Rent(Upload.MaxChunkBytes + 1);
         try
         {
             var length = await http.Body.ReadAtLeastAsync(buffer.AsMemory(0, Upload.MaxChunkBytes + 1), Upload.MaxChunkBytes + 1, throwOnEndOfStream: false, ct);
             if (length > Upload.MaxChunkBytes)
                 return TypedResults.Problem(statusCode: 413, title: "Chunk too large.", detail: $"A chunk may be at most {Upload.MaxChunkBytes / (1024 * 1024)} MiB.");
+            await using var _ = await locks.AcquireAsync(ChunkLock(id), ct);
+            var upload = await Find(db, member, id, ct);
+            if (upload is null) return Problems.NotFound("The upload");
+            if (upload.State != UploadState.Receiving) return Problems.Conflict("The upload is complete; it takes no more data.");
+            if (offset != upload.ReceivedBytes)
+                return TypedResults.Problem(statusCode: 409, title: "Wrong offset.",
+                    detail: $"The upload expects offset {upload.ReceivedBytes}, not {offset}; continue from there.",
+                    extensions: new Dictionary<string, object?> { ["expectedOffset"] = upload.ReceivedBytes });
             if (length == 0) return TypedResults.Problem(statusCode: 400, title: "Empty chunk.", detail: "The request body held no bytes.");
-            if (offset + length > upload.Size)
+            if (length > upload.Size - offset)
                 return TypedResults.Problem(statusCode: 400, title: "Chunk past the end.", detail: $"The chunk ends at {offset + length}, past the declared size {upload.Size}.");
+            // The whole size was reserved when the upload was created; a quota lowered since then stops it here.
+            await usage.EnsureRoomAsync(member.WorkspaceId, 0, ct);
             await store.PutAsync(upload.PartKey(offset), new MemoryStream(buffer, 0, length, writable: false), length, null, ct);
             upload.Receive(offset, length, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
@@ -68,18 +76,35 @@ public static class UploadsApi
         finally { ArrayPool<byte>.Shared.Return(buffer); }
     }
 
+    /// <summary>
+    /// Checks the SHA-256 of what is stored. A file that does not match the declared hash is damaged beyond resuming:
+    /// the upload is removed (freeing its reserved space) and the answer says so.
+    /// </summary>
     private static async Task<Results<Ok<UploadDto>, ProblemHttpResult>> Complete(
-        Guid id, WorkspaceMember member, PlatformDb db, IObjectStore store, UploadHashes hashes, TimeProvider clock, CancellationToken ct)
+        Guid id, WorkspaceMember member, PlatformDb db, IObjectStore store, UploadHashes hashes, DatabaseLocks locks,
+        TimeProvider clock, CancellationToken ct)
     {
+        await using var _ = await locks.AcquireAsync(ChunkLock(id), ct);
         var upload = await Find(db, member, id, ct);
         if (upload is null) return Problems.NotFound("The upload");
         if (upload.State == UploadState.Complete) return TypedResults.Ok(upload.ToDto());
         if (upload.ReceivedBytes != upload.Size)
             return Problems.Conflict($"The upload has {upload.ReceivedBytes} of {upload.Size} bytes; send the rest first.");
-        upload.Complete(await hashes.FinishAsync(store, upload, ct), clock.GetUtcNow());
+        var sha = await hashes.FinishAsync(store, upload, ct);
+        if (upload.ExpectedSha256 is { } expected && !string.Equals(expected, sha, StringComparison.OrdinalIgnoreCase))
+        {
+            await UploadParts.DeleteAsync(store, upload, ct);
+            db.Uploads.Remove(upload);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Problem(statusCode: 422, title: "The file was damaged on the way.",
+                detail: $"The stored file's SHA-256 is {sha}, not the declared {expected}. The upload was removed; upload the file again.");
+        }
+        upload.Complete(sha, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(upload.ToDto());
     }
+
+    private static string ChunkLock(Guid uploadId) => $"upload:{uploadId:N}";
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
         Guid id, WorkspaceMember member, PlatformDb db, IObjectStore store, UploadHashes hashes, CancellationToken ct)

@@ -8,7 +8,7 @@ namespace Platform.Api.Live;
 /// receive only that resource's events. Joining is authorized like the API: members only, else "not found".
 /// </summary>
 [Authorize]
-public sealed class LiveHub(PlatformDb db) : Hub
+public sealed class LiveHub(PlatformDb db, LiveConnections connections) : Hub
 {
     public const string EveryoneGroup = "everyone";
 
@@ -18,32 +18,56 @@ public sealed class LiveHub(PlatformDb db) : Hub
 
     public override async Task OnConnectedAsync()
     {
+        connections.Add(Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, EveryoneGroup);
         await base.OnConnectedAsync();
     }
 
-    public async Task JoinWorkspace(Guid workspaceId)
+    public override Task OnDisconnectedAsync(Exception? exception)
     {
-        await EnsureMemberAsync(workspaceId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, WorkspaceGroup(workspaceId));
+        connections.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
-    public Task LeaveWorkspace(Guid workspaceId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, WorkspaceGroup(workspaceId));
+    public Task JoinWorkspace(Guid workspaceId) => JoinAsync(workspaceId, WorkspaceGroup(workspaceId));
+
+    public Task LeaveWorkspace(Guid workspaceId) => LeaveAsync(WorkspaceGroup(workspaceId));
 
     public async Task JoinResource(Guid workspaceId, string resourceId)
     {
         if (string.IsNullOrWhiteSpace(resourceId) || resourceId.Length > 64) throw new HubException("The resource id is not valid.");
-        await EnsureMemberAsync(workspaceId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, ResourceGroup(workspaceId, resourceId));
+        await JoinAsync(workspaceId, ResourceGroup(workspaceId, resourceId));
     }
 
-    public Task LeaveResource(Guid workspaceId, string resourceId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, ResourceGroup(workspaceId, resourceId));
+    public Task LeaveResource(Guid workspaceId, string resourceId) => LeaveAsync(ResourceGroup(workspaceId, resourceId));
+
+    private async Task JoinAsync(Guid workspaceId, string group)
+    {
+        await EnsureMemberAsync(workspaceId);
+        connections.Joined(Context.ConnectionId, workspaceId, group);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        // A removal that landed between the check and the join would otherwise leave this connection in the group.
+        if (!await IsMemberAsync(workspaceId))
+        {
+            await LeaveAsync(group);
+            throw new HubException("The workspace was not found.");
+        }
+    }
+
+    private async Task LeaveAsync(string group)
+    {
+        connections.Left(Context.ConnectionId, group);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    }
 
     private async Task EnsureMemberAsync(Guid workspaceId)
     {
+        if (!await IsMemberAsync(workspaceId)) throw new HubException("The workspace was not found.");
+    }
+
+    private Task<bool> IsMemberAsync(Guid workspaceId)
+    {
         var userId = Context.User!.UserId();
-        if (!await db.Memberships.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId))
-            throw new HubException("The workspace was not found.");
+        return db.Memberships.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId);
     }
 }

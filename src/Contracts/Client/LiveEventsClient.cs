@@ -21,12 +21,27 @@ public sealed class LiveEventsClient : IAsyncDisposable
         _connection.On<LiveEventDto>(LiveEvents.ClientMethod, e => Received?.Invoke(e));
         _connection.Reconnecting += _ => { StateChanged?.Invoke(); return Task.CompletedTask; };
         _connection.Closed += _ => { StateChanged?.Invoke(); return Task.CompletedTask; };
+        // The server closes an account's connections when it loses access; rejoining is authorized again, and a
+        // workspace this account may no longer see is dropped instead of stopping the other rejoins.
         _connection.Reconnected += async _ =>
         {
-            foreach (var ws in _workspaces.ToArray()) await _connection.InvokeAsync(LiveEvents.JoinWorkspace, ws);
-            foreach (var (ws, resource) in _resources.ToArray()) await _connection.InvokeAsync(LiveEvents.JoinResource, ws, resource);
+            foreach (var ws in _workspaces.ToArray())
+                if (!await RejoinAsync(LiveEvents.JoinWorkspace, ws, null)) _workspaces.Remove(ws);
+            foreach (var (ws, resource) in _resources.ToArray())
+                if (!await RejoinAsync(LiveEvents.JoinResource, ws, resource)) _resources.Remove((ws, resource));
             StateChanged?.Invoke();
         };
+    }
+
+    private async Task<bool> RejoinAsync(string method, Guid ws, string? resource)
+    {
+        try
+        {
+            if (resource is null) await _connection.InvokeAsync(method, ws);
+            else await _connection.InvokeAsync(method, ws, resource);
+            return true;
+        }
+        catch (Microsoft.AspNetCore.SignalR.HubException) { return false; }
     }
 
     public event Action<LiveEventDto>? Received;

@@ -14,6 +14,10 @@ public sealed partial class PlatformClient
     public Task SignOutAsync(CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, "api/auth/sign-out", null, ct);
 
+    /// <summary>Other sessions of the account end; this one continues.</summary>
+    public Task ChangePasswordAsync(ChangePasswordRequest request, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, "api/auth/password", request, ct);
+
     public Task<UserDto> GetMeAsync(CancellationToken ct = default) => GetAsync<UserDto>("api/auth/me", ct);
 
     /// <summary>Administrators create local accounts.</summary>

@@ -3,6 +3,7 @@ namespace Platform.Contracts;
 public sealed record SetupStatusDto(bool NeedsFirstAdmin, bool SingleSignOnEnabled, string? SingleSignOnName);
 public sealed record CreateFirstAdminRequest(string Email, string Password, string? DisplayName);
 public sealed record SignInRequest(string Email, string Password);
+public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
 public sealed record RegisterUserRequest(string Email, string Password, string? DisplayName);
 public sealed record UserDto(Guid Id, string Email, string DisplayName, bool IsAdmin);
 

@@ -22,4 +22,9 @@ public static class LiveEvents
     /// <summary>A dataset was created, edited, deleted or got a new version; ResourceId is the dataset id.</summary>
     public const string DatasetChanged = "dataset.changed";
     public const string TestEvent = "test";
+    /// <summary>
+    /// Between server processes only, never sent to browsers: an account lost access (removed, role changed, signed
+    /// out, token revoked); ResourceId is the user id and Message the revoked token's id, if only one token is affected.
+    /// </summary>
+    public const string AccessRevoked = "access.revoked";
 }

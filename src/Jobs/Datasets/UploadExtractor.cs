@@ -7,19 +7,25 @@ using Platform.Storage.Objects;
 
 namespace Platform.Jobs.Datasets;
 
-/// <summary>Turns uploads into source files stored as content-addressed blobs: archives are expanded (with safety limits), other files kept whole.</summary>
-public sealed class UploadExtractor(IObjectStore store, BlobStore blobs, IOptions<DatasetStorageOptions> options)
+/// <summary>
+/// Turns uploads into source files stored as content-addressed blobs: archives are expanded (with safety limits), other
+/// files kept whole. New bytes count against the storage quota as they are expanded; the uploads themselves are not
+/// counted, since they are deleted when the import succeeds.
+/// </summary>
+public sealed class UploadExtractor(IObjectStore store, BlobStore blobs, StorageUsage usage, IOptions<DatasetStorageOptions> options)
 {
     public async Task<List<SourceFile>> ExtractAsync(Guid workspaceId, IReadOnlyList<Upload> uploads, Func<string, Task> progress, CancellationToken ct)
     {
         var limits = new ArchiveLimits(options.Value.MaxExpandedBytes, options.Value.MaxArchiveEntries, options.Value.MaxCompressionRatio);
+        var free = await usage.FreeBytesAsync(workspaceId, uploads.Sum(u => u.Size), ct);
+        Stream Guard(Stream entry, string name) => free is { } f ? new QuotaGuardStream(entry, name, f - blobs.NewBytes) : entry;
         var files = new List<SourceFile>();
         foreach (var upload in uploads)
         {
             await using var content = await UploadParts.OpenAsync(store, upload, ct);
             if (!ArchiveReader.IsArchive(upload.FileName))
             {
-                var (sha, size) = await blobs.PutAsync(workspaceId, content, ct);
+                var (sha, size) = await blobs.PutAsync(workspaceId, Guard(content, upload.FileName), ct);
                 files.Add(new SourceFile(upload.FileName, size, sha));
                 continue;
             }
@@ -32,7 +38,8 @@ public sealed class UploadExtractor(IObjectStore store, BlobStore blobs, IOption
             }
             await ArchiveReader.ReadAsync(seekable ?? content, upload.FileName, limits, async (path, entry, token) =>
             {
-                var (sha, size) = await blobs.PutAsync(workspaceId, entry, token);
+                var (sha, size) = await blobs.PutAsync(workspaceId, Guard(entry, path), token);
+                if (free is { } f && blobs.NewBytes > f) throw QuotaGuardStream.Exceeded(path, f);
                 files.Add(new SourceFile(path, size, sha));
                 if (files.Count % 200 == 0) await progress($"Unpacked {files.Count:N0} files from {upload.FileName}");
             }, ct);

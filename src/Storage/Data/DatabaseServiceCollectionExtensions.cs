@@ -11,6 +11,7 @@ public static class DatabaseServiceCollectionExtensions
     {
         var options = configuration.GetSection("Platform:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
+        services.AddSingleton<DatabaseLocks>();
         if (options.IsPostgres)
         {
             var cs = options.ConnectionString

@@ -31,6 +31,7 @@ public static class AuditActions
     public const string SignIn = "auth.sign-in";
     public const string SignInFailed = "auth.sign-in-failed";
     public const string SignOut = "auth.sign-out";
+    public const string PasswordChanged = "auth.password-changed";
     public const string FirstAdminCreated = "auth.first-admin-created";
     public const string UserCreated = "user.created";
     public const string TokenCreated = "token.created";
