@@ -24,6 +24,13 @@ public static class ApiServiceCollectionExtensions
         services.Configure<JsonOptions>(o => PlatformClient.Configure(o.SerializerOptions));
         services.AddOpenApi();
         services.AddSignalR().AddJsonProtocol(o => PlatformClient.Configure(o.PayloadSerializerOptions));
+        // The Hangfire dashboard checks an anti-forgery token on its POSTs once the service exists; the API itself is
+        // protected by the CSRF header (ADR 3) and reads no forms.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "platform.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
         services.AddSingleton<LiveConnections>();
         services.AddHostedService<LiveEventRelay>();
         services.AddSingleton<Platform.Api.Datasets.UploadHashes>();

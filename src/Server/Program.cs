@@ -1,7 +1,9 @@
 using Platform.Api;
+using Platform.Api.Infrastructure;
 using Platform.Server;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServerSettings();
 var platform = builder.AddPlatform();
 var app = builder.Build();
 
@@ -14,6 +16,7 @@ if (args.Contains("migrate"))
 await app.MigrateAsync(force: false);
 await Platform.Api.Auth.AdminSeeding.SeedAdminAsync(app.Services, app.Configuration);
 
+app.UseSecurityHeaders();
 if (platform.Has("web")) app.UseWeb();
 app.UseApi();
 if (platform.Has("api")) app.MapApi();

@@ -39,3 +39,5 @@ public sealed class WorkspaceSecurityTestsOnSqlite(SqliteApp app) : Security.Wor
 public sealed class WorkspaceSecurityTestsOnPostgres(PostgresApp app) : Security.WorkspaceSecurityTests<PostgresApp>(app);
 public sealed class StorageSecurityTestsOnSqlite(SqliteApp app) : Security.StorageSecurityTests<SqliteApp>(app);
 public sealed class StorageSecurityTestsOnPostgresAndS3(ProductionApp app) : Security.StorageSecurityTests<ProductionApp>(app);
+public sealed class HeaderSecurityTestsOnSqlite(SqliteApp app) : Security.HeaderSecurityTests<SqliteApp>(app);
+public sealed class HeaderSecurityTestsOnPostgres(PostgresApp app) : Security.HeaderSecurityTests<PostgresApp>(app);
