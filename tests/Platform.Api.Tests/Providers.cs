@@ -35,3 +35,5 @@ public sealed class DatasetSafetyTestsOnSqlite(SqliteApp app) : DatasetSafetyTes
 public sealed class DatasetSafetyTestsOnPostgres(PostgresApp app) : DatasetSafetyTests<PostgresApp>(app);
 public sealed class ArchiveImportTestsOnSqlite(SqliteApp app) : ArchiveImportTests<SqliteApp>(app);
 public sealed class ArchiveImportTestsOnPostgres(PostgresApp app) : ArchiveImportTests<PostgresApp>(app);
+public sealed class ImageLimitImportTestsOnSqlite(SmallImageLimitSqliteApp app) : ImageLimitImportTests<SmallImageLimitSqliteApp>(app);
+public sealed class ImageLimitImportTestsOnPostgres(SmallImageLimitPostgresApp app) : ImageLimitImportTests<SmallImageLimitPostgresApp>(app);
