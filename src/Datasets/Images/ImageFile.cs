@@ -106,6 +106,8 @@ public sealed class ImageFile : IDisposable
     {
         using var surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         surface.Canvas.Clear(SKColors.White);
+        // Immutable, the image shares the decoded pixels instead of copying them (as large as the decode itself).
+        decoded.SetImmutable();
         using var image = SKImage.FromBitmap(decoded);
         surface.Canvas.DrawImage(image, SKRect.Create(size.Width, size.Height),
             new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
