@@ -87,7 +87,7 @@ public sealed class ImageChecker(IObjectStore store, BlobStore blobs, DecodeBudg
 
     private async Task<(ImageInfo Info, byte[] Thumbnail)> ReadAsync(Guid workspaceId, SourceFile image, CancellationToken ct)
     {
-        var maxBytes = options.Value.MaxImageBytes;
+        var maxBytes = options.Value.MaxImageBytes > 0 ? options.Value.MaxImageBytes : long.MaxValue;
         if (image.Size > maxBytes) throw TooLarge(image.Size, maxBytes);
         await using var content = await blobs.OpenAsync(workspaceId, image.Sha256, ct);
         // The folder store gives a file to read in place; another store's stream is copied to a temporary file first.

@@ -19,7 +19,7 @@ public sealed class DatasetStorageOptions
     public int MaxArchiveEntries { get; set; } = 2_000_000;
     public double MaxCompressionRatio { get; set; } = 100;
 
-    /// <summary>An image file larger than this is reported as an import problem naming the file and the limit, and is not decoded.</summary>
+    /// <summary>An image file larger than this is reported as an import problem naming the file and the limit, and is not decoded; 0 for no limit.</summary>
     public long MaxImageBytes { get; set; } = 256L << 20;
 
     /// <summary>
