@@ -40,6 +40,18 @@ public sealed class CsvStreamingTests
         dataset.Classes.ShouldBe(["no", "yes"]);
     }
 
+    [Fact]
+    public async Task AQuoteLeftOpenOverMegabytesIsRefusedNamingTheFile()
+    {
+        var file = new SourceFile("data.csv", 0, new string('c', 64));
+        OpenSource open = (_, _) => Task.FromResult<Stream>(new GeneratedCsv("text,label\nhello,\"a\n", "more text, still quoted\n", 1_500_000));
+
+        var refusal = await Should.ThrowAsync<DatasetFormatException>(() =>
+            DatasetReaders.ReadAsync([file], open, new ImportOptions(), TestContext.Current.CancellationToken));
+
+        refusal.Message.ShouldStartWith("data.csv row 1: a record runs on for millions of characters; is a quote left open?");
+    }
+
     /// <summary>A header, then the same lines over and over, generated as they are read.</summary>
     private sealed class GeneratedCsv(string header, string lines, long repeats) : Stream
     {

@@ -105,11 +105,22 @@ internal sealed class CsvDocument
         await using var stream = await open(file.Source, ct);
         using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         using var reader = Sep.New(delimiter).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
-        foreach (var row in reader)
+        var records = 0;
+        try
         {
-            var values = new string[row.ColCount];
-            for (var i = 0; i < values.Length; i++) values[i] = row[i].ToString();
-            if (!onRecord(values)) return;
+            foreach (var row in reader)
+            {
+                records++;
+                var values = new string[row.ColCount];
+                for (var i = 0; i < values.Length; i++) values[i] = row[i].ToString();
+                if (!onRecord(values)) return;
+            }
+        }
+        catch (NotSupportedException e)
+        {
+            // Sep refuses a record longer than its buffer limit (16 M characters): in practice, a quote left open.
+            throw new DatasetFormatException(
+                $"{(records == 0 ? $"{Path} header" : RowName(Path, records))}: a record runs on for millions of characters; is a quote left open? ({e.Message.TrimEnd('.')})");
         }
     }
 
