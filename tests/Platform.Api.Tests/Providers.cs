@@ -41,3 +41,7 @@ public sealed class StorageSecurityTestsOnSqlite(SqliteApp app) : Security.Stora
 public sealed class StorageSecurityTestsOnPostgresAndS3(ProductionApp app) : Security.StorageSecurityTests<ProductionApp>(app);
 public sealed class HeaderSecurityTestsOnSqlite(SqliteApp app) : Security.HeaderSecurityTests<SqliteApp>(app);
 public sealed class HeaderSecurityTestsOnPostgres(PostgresApp app) : Security.HeaderSecurityTests<PostgresApp>(app);
+public sealed class ArchiveImportTestsOnSqlite(SqliteApp app) : ArchiveImportTests<SqliteApp>(app);
+public sealed class ArchiveImportTestsOnPostgres(PostgresApp app) : ArchiveImportTests<PostgresApp>(app);
+public sealed class ImageLimitImportTestsOnSqlite(SmallImageLimitSqliteApp app) : ImageLimitImportTests<SmallImageLimitSqliteApp>(app);
+public sealed class ImageLimitImportTestsOnPostgres(SmallImageLimitPostgresApp app) : ImageLimitImportTests<SmallImageLimitPostgresApp>(app);

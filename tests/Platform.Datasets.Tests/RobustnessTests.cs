@@ -1,4 +1,5 @@
 using System.Text;
+using Platform.Contracts;
 using Platform.Datasets.Formats;
 
 namespace Platform.Datasets.Tests;
@@ -16,7 +17,6 @@ public sealed class RobustnessTests
         { "data.yaml", "names: person" },
         { "labels/a.txt", "0 nan 0.5 0.1 0.1\n-1 0.5 0.5 0.1 0.1\n0.5 0.5 0.5 0.1 0.1\n0 1e999 0 0 0\n" },
         { "Annotations/a.xml", "<annotation><size><width>-5</width><height>x</height></size><object><bndbox/></object><object><name>a</name></object></annotation>" },
-        { "Annotations/a.xml", "<!DOCTYPE annotation [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><annotation><filename>&e;</filename></annotation>" },
         { "Annotations/a.xml", "<other/>" },
         { "data.csv", "\"\"\"" },
         { "data.csv", "a,\"b\nc" },
@@ -26,8 +26,38 @@ public sealed class RobustnessTests
 
     [Theory]
     [MemberData(nameof(OddContent))]
-    public async Task OddAnnotationContentIsReportedOrRefused(string path, string content) =>
-        await ReadsOrRefusesAsync(UploadBeside(path).Text(path, content));
+    public async Task OddAnnotationContentIsReportedOrRefused(string path, string content)
+    {
+        var dataset = await ReadsOrRefusesAsync(UploadBeside(path).Text(path, content));
+
+        // Content this broken is never read as if nothing were wrong.
+        dataset?.Problems.ShouldNotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("<!DOCTYPE annotation [<!ENTITY e SYSTEM \"{0}\">]><annotation><filename>&e;</filename><size><width>9</width><height>9</height></size><object><name>&e;</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>5</xmax><ymax>5</ymax></bndbox></object></annotation>")]
+    [InlineData("<!DOCTYPE annotation [<!ENTITY % p SYSTEM \"{0}\"> %p;]><annotation><filename>a.jpg</filename></annotation>")]
+    public async Task AnExternalEntityNeverBringsALocalFileIntoTheDataset(string template)
+    {
+        var secret = $"secret-{Guid.NewGuid():N}";
+        var file = Path.Combine(Path.GetTempPath(), secret + ".txt");
+        await File.WriteAllTextAsync(file, secret, TestContext.Current.CancellationToken);
+        try
+        {
+            var xml = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, new Uri(file).AbsoluteUri);
+            var upload = UploadBeside("Annotations/a.xml").Text("Annotations/a.xml", xml);
+
+            var dataset = await ReadsOrRefusesAsync(upload);
+            var refusal = dataset is null ? await upload.RefusalAsync() : "";
+
+            refusal.ShouldNotContain(secret);
+            if (dataset is not null) Everything(dataset).ShouldAllBe(text => !text.Contains(secret));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 
     [Theory]
     [InlineData("annotations/instances.json")]
@@ -57,17 +87,44 @@ public sealed class RobustnessTests
         _ => new FakeUpload(),
     };
 
-    private static async Task ReadsOrRefusesAsync(FakeUpload upload)
+    /// <summary>
+    /// Reads the upload: a refusal must say why; a dataset must hold only sound items (unique non-empty paths, known
+    /// labels, finite boxes) and problems that name a file and say what is wrong. Null when refused. Readers never
+    /// open images.
+    /// </summary>
+    private static async Task<ParsedDataset?> ReadsOrRefusesAsync(FakeUpload upload)
     {
-        upload.Opened.ShouldBeEmpty();
+        ParsedDataset? dataset = null;
         try
         {
-            var dataset = await upload.ReadAsync();
-            dataset.Items.ShouldNotBeNull();
+            dataset = await upload.ReadAsync();
         }
         catch (DatasetFormatException e)
         {
             e.Message.ShouldNotBeNullOrWhiteSpace();
         }
+        upload.Opened.ShouldNotContain(path => path.EndsWith(".jpg", StringComparison.Ordinal));
+        if (dataset is null) return null;
+
+        dataset.Items.Select(i => i.Path).ShouldAllBe(p => !string.IsNullOrWhiteSpace(p));
+        dataset.Items.Select(i => i.Path).ShouldBeUnique();
+        dataset.Problems.ShouldAllBe(p => !string.IsNullOrWhiteSpace(p.File) && !string.IsNullOrWhiteSpace(p.Message));
+        foreach (var item in dataset.Items)
+        {
+            if (item.Label is { } label && dataset.Kind != DatasetKind.Table) dataset.Classes.ShouldContain(label);
+            foreach (var box in item.Boxes)
+            {
+                dataset.Classes.ShouldContain(box.Label);
+                new[] { box.X, box.Y, box.Width, box.Height }.ShouldAllBe(v => double.IsFinite(v));
+            }
+        }
+        return dataset;
     }
+
+    /// <summary>Every piece of text the reader took from the files.</summary>
+    private static IEnumerable<string> Everything(ParsedDataset dataset) =>
+        dataset.Classes
+            .Concat(dataset.Items.SelectMany(i => new[] { i.Path, i.Label, i.Text }.Concat(i.Cells ?? []).Concat(i.Boxes.Select(b => b.Label))))
+            .Concat(dataset.Problems.SelectMany(p => new[] { p.File, p.Message }))
+            .OfType<string>();
 }

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.Datasets.Images;
 using Platform.Jobs.Operations;
+using Platform.Storage.Blobs;
 
 namespace Platform.Jobs.Datasets;
 
@@ -9,6 +12,8 @@ public static class DatasetJobsServiceCollectionExtensions
     {
         services.AddScoped<UploadExtractor>();
         services.AddScoped<ImageChecker>();
+        // One budget for the process: concurrent imports share the memory bound of their image decodes.
+        services.AddSingleton(sp => new DecodeBudget(Math.Max(1, sp.GetRequiredService<IOptions<DatasetStorageOptions>>().Value.MaxDecodingBytes)));
         services.AddScoped<VersionWriter>();
         services.AddScoped<DatasetPurger>();
         services.AddScoped<IOperationHandler, ImportDatasetHandler>();

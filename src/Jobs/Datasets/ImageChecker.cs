@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Datasets.Formats;
 using Platform.Datasets.Images;
@@ -10,11 +11,14 @@ namespace Platform.Jobs.Datasets;
 
 /// <summary>
 /// Decodes every image once on all cores: records its size, stores its thumbnail (once per content), converts YOLO's
-/// normalized boxes to pixels, and reports corrupt images and boxes outside the image.
+/// normalized boxes to pixels, and reports corrupt images, images above the size limit and boxes outside the image.
+/// Images are decoded from the stored file, never copied into memory, and the decodes running at once hold at most
+/// the <see cref="DecodeBudget"/>'s bytes.
 /// </summary>
-public sealed class ImageChecker(IObjectStore store, BlobStore blobs)
+public sealed class ImageChecker(IObjectStore store, BlobStore blobs, DecodeBudget budget, IOptions<DatasetStorageOptions> options)
 {
     private const double Tolerance = 0.5;
+    private const int ThumbnailSide = 256;
     // Decoding uses the cores; storing each thumbnail durably mostly waits for the disk, so run more than one per core.
     private static readonly int Parallelism = Math.Max(4, 2 * Environment.ProcessorCount);
 
@@ -30,11 +34,7 @@ public sealed class ImageChecker(IObjectStore store, BlobStore blobs)
         {
             try
             {
-                await using var content = await blobs.OpenAsync(workspaceId, image.Sha256, token);
-                var buffer = new MemoryStream();
-                await content.CopyToAsync(buffer, token);
-                buffer.Position = 0;
-                var (info, thumbnail) = ImageReader.Read(buffer);
+                var (info, thumbnail) = await ReadAsync(workspaceId, image, token);
                 var key = StoredBlob.ThumbnailKey(workspaceId, image.Sha256);
                 if (await store.StatAsync(key, token) is null)
                     await store.PutAsync(key, new MemoryStream(thumbnail), thumbnail.Length, "image/jpeg", token);
@@ -84,6 +84,26 @@ public sealed class ImageChecker(IObjectStore store, BlobStore blobs)
         }
         return (result, list);
     }
+
+    private async Task<(ImageInfo Info, byte[] Thumbnail)> ReadAsync(Guid workspaceId, SourceFile image, CancellationToken ct)
+    {
+        var maxBytes = options.Value.MaxImageBytes > 0 ? options.Value.MaxImageBytes : long.MaxValue;
+        if (image.Size > maxBytes) throw TooLarge(image.Size, maxBytes);
+        await using var content = await blobs.OpenAsync(workspaceId, image.Sha256, ct);
+        // The folder store gives a file to read in place; another store's stream is copied to a temporary file first.
+        await using var copy = content.CanSeek ? null : TempFile.Create();
+        if (copy is not null)
+        {
+            await content.CopyToAsync(copy, ct);
+            copy.Position = 0;
+        }
+        using var file = ImageReader.Open(copy ?? content, maxBytes);
+        using (await budget.AcquireAsync(file.DecodeBytes(ThumbnailSide), ct))
+            return (file.Info, file.Thumbnail(ThumbnailSide));
+    }
+
+    private static ImageDecodeException TooLarge(long size, long maxBytes) =>
+        new($"{ImageReader.TooLarge(size, maxBytes).Message} (setting {DatasetStorageOptions.Section}:{nameof(DatasetStorageOptions.MaxImageBytes)})");
 
     private static bool Outside(BoxDto b, int width, int height) =>
         b.X < -Tolerance || b.Y < -Tolerance || b.Width <= 0 || b.Height <= 0 ||

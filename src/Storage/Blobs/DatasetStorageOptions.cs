@@ -1,6 +1,6 @@
 namespace Platform.Storage.Blobs;
 
-/// <summary>Section Platform:Datasets: storage quota, retention of deleted datasets, archive limits.</summary>
+/// <summary>Section Platform:Datasets: storage quota, retention of deleted datasets, archive and image limits.</summary>
 public sealed class DatasetStorageOptions
 {
     public const string Section = "Platform:Datasets";
@@ -18,4 +18,13 @@ public sealed class DatasetStorageOptions
     public long MaxExpandedBytes { get; set; } = 64L << 30;
     public int MaxArchiveEntries { get; set; } = 2_000_000;
     public double MaxCompressionRatio { get; set; } = 100;
+
+    /// <summary>An image file larger than this is reported as an import problem naming the file and the limit, and is not decoded; 0 for no limit.</summary>
+    public long MaxImageBytes { get; set; } = 256L << 20;
+
+    /// <summary>
+    /// Memory that the image decodes of an import worker may hold at once (decoded pixels, and whole files for formats
+    /// decoded from memory), however many run in parallel; an image needing more than this is decoded alone.
+    /// </summary>
+    public long MaxDecodingBytes { get; set; } = 1L << 30;
 }

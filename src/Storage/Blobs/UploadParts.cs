@@ -41,8 +41,13 @@ public static class UploadParts
         public override long Length => length;
         public override long Position { get => _position; set => throw new NotSupportedException(); }
 
+        /// <summary>
+        /// Returns 0 only at the end of the last part. An empty buffer reads nothing and must not be taken for the end of
+        /// a part (TarReader asks for 0 bytes when an entry needs no padding; that used to skip the rest of the part).
+        /// </summary>
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
         {
+            if (buffer.IsEmpty) return 0;
             while (true)
             {
                 if (_current is null)

@@ -20,6 +20,8 @@ internal sealed class CocoFile(Upload upload, UploadFile json, JsonElement root,
         foreach (var (id, name) in Categories) names.TryAdd(id, name);
         var images = new Dictionary<string, (string FileName, int? Width, int? Height)>();
         var order = new List<string>();
+        ReportNonObjects("images");
+        ReportNonObjects("annotations");
         foreach (var image in CocoJson.Objects(root, "images"))
         {
             var id = CocoJson.Id(image, "id");
@@ -62,11 +64,20 @@ internal sealed class CocoFile(Upload upload, UploadFile json, JsonElement root,
         }
     }
 
+    private void ReportNonObjects(string list)
+    {
+        var odd = root.GetProperty(list).EnumerateArray().Where(e => e.ValueKind != JsonValueKind.Object).ToList();
+        if (odd.Count > 0)
+            problems.Add(new(json.Path, $"{list}: {odd.Count} {(odd.Count == 1 ? "entry is not an object" : "entries are not objects")} (the first is {CocoJson.Describe(odd[0])})"));
+    }
+
     private static string? BoxError(JsonElement annotation, int? width, int? height, Dictionary<string, string> names, out ParsedBox? box)
     {
         box = null;
         var categoryId = CocoJson.Id(annotation, "category_id");
         if (categoryId is null || !names.TryGetValue(categoryId, out var name)) return $"unknown class (category {categoryId ?? "missing"})";
+        if (annotation.TryGetProperty("bbox", out var bbox) && bbox.ValueKind is JsonValueKind.String or JsonValueKind.Object)
+            return $"bbox is {CocoJson.Describe(bbox)}, not four numbers [x, y, width, height]";
         if (CocoJson.Box(annotation) is not [var x, var y, var w, var h]) return "bbox is not four numbers [x, y, width, height]";
         var error = BoxCheck.Pixels(x, y, w, h, width, height);
         if (error is null) box = new ParsedBox(name, x, y, w, h);

@@ -6,11 +6,33 @@ namespace Platform.Datasets.Formats.Readers;
 /// <summary>Lenient access to COCO fields: ids may be numbers or strings, numbers may be written as strings.</summary>
 internal static class CocoJson
 {
-    public static bool IsCoco(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object
-        && root.TryGetProperty("images", out var images) && images.ValueKind == JsonValueKind.Array
-        && root.TryGetProperty("annotations", out var annotations) && annotations.ValueKind == JsonValueKind.Array
-        && root.TryGetProperty("categories", out var categories) && categories.ValueKind == JsonValueKind.Array;
+    /// <summary>Whether the file means to be a COCO annotation file (an object with images or annotations), whatever their types.</summary>
+    public static bool ClaimsCoco(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && (root.TryGetProperty("images", out _) || root.TryGetProperty("annotations", out _));
+
+    /// <summary>What keeps a file that claims to be COCO from being read (a missing list, a list of the wrong type), or null.</summary>
+    public static string? ShapeError(JsonElement root)
+    {
+        foreach (var name in (string[])["images", "annotations", "categories"])
+        {
+            if (!root.TryGetProperty(name, out var value)) return $"it has no \"{name}\" list";
+            if (value.ValueKind != JsonValueKind.Array) return $"\"{name}\" should be a list, not {Describe(value)}";
+        }
+        return null;
+    }
+
+    /// <summary>"a string (\"x\")", "a number (3)", "an object", for messages about a value of the wrong type.</summary>
+    public static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"a string ({Shorten(value.GetRawText())})",
+        JsonValueKind.Number => $"a number ({Shorten(value.GetRawText())})",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.True or JsonValueKind.False => $"{value.GetRawText()}",
+        _ => "null",
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 
     public static IEnumerable<JsonElement> Objects(JsonElement root, string name) =>
         root.GetProperty(name).EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object);

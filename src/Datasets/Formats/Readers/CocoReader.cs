@@ -6,7 +6,10 @@ namespace Platform.Datasets.Formats.Readers;
 /// <summary>COCO: one or more .json files (one per split) with images, annotations and categories; bbox is [x, y, w, h] in pixels.</summary>
 internal static class CocoReader
 {
-    /// <summary>Null when no .json file of the upload is a COCO annotation file.</summary>
+    /// <summary>
+    /// Null when no .json file of the upload means to be a COCO annotation file. One that has images or annotations
+    /// but cannot be read as COCO is reported as such, so that the upload is not mistaken for another layout.
+    /// </summary>
     public static async Task<ParsedDataset?> TryReadAsync(Upload upload, OpenSource open, CancellationToken ct)
     {
         var problems = new List<ImportProblem>();
@@ -29,7 +32,12 @@ internal static class CocoReader
             }
             using (document)
             {
-                if (!CocoJson.IsCoco(document.RootElement)) continue;
+                if (!CocoJson.ClaimsCoco(document.RootElement)) continue;
+                if (CocoJson.ShapeError(document.RootElement) is { } shape)
+                {
+                    problems.Add(new(json.Path, $"not a valid COCO file: {shape}"));
+                    continue;
+                }
                 found = true;
                 var file = new CocoFile(upload, json, document.RootElement, problems);
                 foreach (var (id, name) in file.Categories) categories.TryAdd(id, name);

@@ -13,7 +13,7 @@ internal static class CsvTextReader
         (options.TextColumn is { } text ? document.Column(text) : document.Column(null, "text", TextNames)) >= 0
         && (options.LabelColumn is { } label ? document.Column(label) : document.Column(null, "label", LabelNames)) >= 0;
 
-    public static ParsedDataset Read(CsvDocument document, ImportOptions options)
+    public static async Task<ParsedDataset> ReadAsync(CsvDocument document, ImportOptions options, CancellationToken ct)
     {
         var textColumn = document.Column(options.TextColumn, "text", TextNames);
         var labelColumn = document.Column(options.LabelColumn, "label", LabelNames);
@@ -23,15 +23,17 @@ internal static class CsvTextReader
                 + $"its columns are: {string.Join(", ", document.Header)}. Name the columns to use.");
         var splitColumn = document.Column("split");
 
-        var problems = document.Problems;
+        // Rows of the wrong width first, as a whole-file check would list them, then the rows that could not be used.
+        var widths = new List<ImportProblem>();
+        var problems = new List<ImportProblem>();
         var items = new List<ParsedItem>();
-        foreach (var row in document.Rows)
+        await document.ReadRowsAsync(row =>
         {
             var split = splitColumn < 0 ? DatasetSplit.None : LayoutNames.SplitFromValue(row.Values[splitColumn]);
             var error = TextRows.Check(row.Values[textColumn], row.Values[labelColumn], split, splitColumn < 0 ? null : row.Values[splitColumn]);
             if (error is not null) problems.Add(new(CsvDocument.RowName(document.Path, row.Number), error));
             else items.Add(new ParsedItem($"row-{row.Number:D7}", null, row.Values[labelColumn].Trim(), split!.Value, [], Text: row.Values[textColumn]));
-        }
-        return TextRows.Dataset(DatasetFormat.CsvText, items, problems);
+        }, widths, ct);
+        return TextRows.Dataset(DatasetFormat.CsvText, items, [.. widths, .. problems]);
     }
 }

@@ -19,7 +19,7 @@ public static class DatasetReaders
         var upload = Upload.From(files);
         var format = FormatDetector.Detect(upload);
         if (format != DatasetFormat.CsvTable) return format;
-        var document = await CsvDocument.ReadAsync(Single(upload, ".csv"), open, ct);
+        var document = await CsvDocument.OpenAsync(Single(upload, ".csv"), open, ct);
         return CsvTextReader.LooksLikeText(document, new ImportOptions()) ? DatasetFormat.CsvText : format;
     }
 
@@ -47,9 +47,9 @@ public static class DatasetReaders
             case DatasetFormat.JsonlText:
                 return await JsonlTextReader.ReadAsync(Single(upload, ".jsonl"), open, options, ct);
             case DatasetFormat.CsvTable or DatasetFormat.CsvText:
-                var document = await CsvDocument.ReadAsync(Single(upload, ".csv"), open, ct);
+                var document = await CsvDocument.OpenAsync(Single(upload, ".csv"), open, ct);
                 var text = format == DatasetFormat.CsvText || (auto && CsvTextReader.LooksLikeText(document, options));
-                return text ? CsvTextReader.Read(document, options) : CsvTableReader.Read(document, options);
+                return text ? await CsvTextReader.ReadAsync(document, options, ct) : await CsvTableReader.ReadAsync(document, options, ct);
             default:
                 throw new DatasetFormatException($"Cannot import the format {format}.");
         }

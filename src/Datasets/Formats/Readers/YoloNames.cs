@@ -1,8 +1,12 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
 namespace Platform.Datasets.Formats.Readers;
 
 /// <summary>
 /// The class names of a YOLO dataset: the names: entry of data.yaml (a flow list, a block list or an id map, quotes
-/// optional), or classes.txt with one name a line. Only this much YAML is understood; the rest of the file is ignored.
+/// optional, quotes and escapes as YAML has them), or classes.txt with one name a line. The rest of data.yaml is ignored.
 /// </summary>
 internal static class YoloNames
 {
@@ -27,54 +31,53 @@ internal static class YoloNames
         .ThenBy(f => Array.FindIndex(names, n => n.Equals(LayoutNames.FileName(f.Path), StringComparison.OrdinalIgnoreCase)))
         .FirstOrDefault();
 
+    /// <summary>The top-level names: entry of a YOLO data.yaml, read by a YAML parser; the rest of the file is ignored.</summary>
     private static List<string> ParseYaml(string path, string text)
     {
-        var lines = text.Replace("\r", "").Split('\n');
-        var start = Array.FindIndex(lines, l => l.TrimStart().StartsWith("names", StringComparison.Ordinal)
-            && l.TrimStart()[5..].TrimStart().StartsWith(':'));
-        if (start < 0) throw new DatasetFormatException($"{path} has no names: entry listing the classes.");
-        var indent = Indent(lines[start]);
-        var rest = Yaml.StripComment(lines[start][(lines[start].IndexOf(':') + 1)..]).Trim();
-        if (rest.StartsWith('[') || rest.StartsWith('{'))
+        var stream = new YamlStream();
+        try
         {
-            var flow = rest;
-            for (var i = start + 1; !Yaml.FlowClosed(flow) && i < lines.Length; i++) flow += " " + Yaml.StripComment(lines[i]).Trim();
-            flow = flow.Trim();
-            if (!Yaml.FlowClosed(flow) || flow[^1] != (rest[0] == '[' ? ']' : '}'))
-                throw new DatasetFormatException($"{path}: the names: list is not closed.");
-            var entries = Yaml.SplitFlow(flow[1..^1]);
-            return rest.StartsWith('[') ? entries.Select(Yaml.Unquote).ToList() : FromMap(path, entries);
+            stream.Load(new StringReader(text));
         }
-        if (rest.Length > 0) throw new DatasetFormatException($"{path}: names: should be a list of class names, not '{rest}'.");
-
-        var block = new List<string>();
-        for (var i = start + 1; i < lines.Length; i++)
+        catch (YamlException e)
         {
-            var line = Yaml.StripComment(lines[i]);
-            if (line.Trim().Length == 0) continue;
-            var entry = line.Trim();
-            var inside = Indent(line) > indent || (Indent(line) == indent && entry.StartsWith('-'));
-            if (!inside) break;
-            block.Add(entry);
+            throw new DatasetFormatException($"{path} is not valid YAML (line {e.Start.Line}: {Reason(e)}).");
         }
-        return block.All(e => e.StartsWith('-'))
-            ? block.Select(e => Yaml.Unquote(e[1..])).ToList()
-            : FromMap(path, block);
+        var root = stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode;
+        var names = root?.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "names" }).Value
+            ?? throw new DatasetFormatException($"{path} has no names: entry listing the classes.");
+        return names switch
+        {
+            YamlSequenceNode list => list.Children.Select((node, i) => Name(path, $"class {i}", node)).ToList(),
+            YamlMappingNode map => FromMap(path, map),
+            _ => throw new DatasetFormatException($"{path}: names: should be a list of class names, not '{Describe(names)}'."),
+        };
     }
 
-    private static List<string> FromMap(string path, IEnumerable<string> entries)
+    private static List<string> FromMap(string path, YamlMappingNode entries)
     {
         var map = new SortedDictionary<int, string>();
-        foreach (var entry in entries)
+        foreach (var (key, value) in entries.Children)
         {
-            var colon = entry.IndexOf(':');
-            if (colon < 0 || !int.TryParse(Yaml.Unquote(entry[..colon]), out var id) || id < 0 || !map.TryAdd(id, Yaml.Unquote(entry[(colon + 1)..])))
-                throw new DatasetFormatException($"{path}: cannot read the class name entry '{entry}' (expected 0: name).");
+            var text = $"{Describe(key)}: {Describe(value)}";
+            if (key is not YamlScalarNode { Value: { } id } || !int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                || !map.TryAdd(number, Name(path, $"class {number}", value)))
+                throw new DatasetFormatException($"{path}: cannot read the class name entry '{text}' (expected 0: name).");
         }
         var missing = Enumerable.Range(0, map.Count).FirstOrDefault(i => !map.ContainsKey(i), -1);
         if (missing >= 0) throw new DatasetFormatException($"{path}: the class names skip id {missing}.");
         return map.Values.ToList();
     }
 
-    private static int Indent(string line) => line.Length - line.TrimStart().Length;
+    private static string Name(string path, string which, YamlNode node) => node is YamlScalarNode { Value: { Length: > 0 } name }
+        ? name
+        : throw new DatasetFormatException($"{path}: the name of {which} should be a single word or quoted text, not '{Describe(node)}'.");
+
+    private static string Describe(YamlNode node)
+    {
+        var text = node is YamlScalarNode scalar ? scalar.Value ?? "" : node.ToString();
+        return text.Length <= 60 ? text : text[..57] + "...";
+    }
+
+    private static string Reason(YamlException e) => (e.InnerException?.Message ?? e.Message).TrimEnd('.');
 }
