@@ -1,3 +1,4 @@
+using Platform.Datasets.Images;
 using Platform.Api.Datasets;
 using Platform.Storage.Objects;
 
@@ -65,8 +66,15 @@ public static class DatasetVersionsApi
         var (_, item) = await FindItemAsync(db, member, datasetId, number, itemId, ct);
         if (item?.Sha256 is null) return Problems.NotFound("The item's file");
         var stream = await store.OpenReadAsync(StoredBlob.Key(member.WorkspaceId, item.Sha256), ct);
-        return TypedResults.Stream(stream, ContentTypes.ForFile(item.FileName), item.FileName,
-            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{item.Sha256}\""));
+        // The type comes from the bytes, never from the name an uploaded annotation file gave them: an image is shown
+        // as the image it is, anything else is a download (and API responses are sandboxed, see SecurityHeaders).
+        var header = new byte[ImageFormats.HeaderBytes];
+        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
+        var content = new PrefixedStream(header.AsMemory(0, read), stream);
+        var tag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{item.Sha256}\"");
+        return ImageFormats.ContentType(ImageFormats.Sniff(header.AsSpan(0, read))) is { } image
+            ? TypedResults.Stream(content, image, entityTag: tag)
+            : TypedResults.Stream(content, "application/octet-stream", item.FileName, entityTag: tag);
     }
 
     private static async Task<IResult> Thumbnail(

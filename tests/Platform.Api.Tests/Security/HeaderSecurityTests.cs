@@ -28,6 +28,30 @@ public abstract class HeaderSecurityTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task ItemContentIsServedAsTheImageItIsWhateverItsNameSays()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        // A COCO file may name any file of the upload; a name ending in .html must not make the server send HTML.
+        const string coco = """
+            {"images": [{"id": 1, "file_name": "page.html", "width": 16, "height": 12}, {"id": 2, "file_name": "b.svg", "width": 16, "height": 12}],
+             "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "bbox": [1, 1, 4, 4]}, {"id": 2, "image_id": 2, "category_id": 1, "bbox": [1, 1, 4, 4]}],
+             "categories": [{"id": 1, "name": "thing"}]}
+            """;
+        var zip = DatasetFixtures.Zip(("instances.json", DatasetFixtures.Text(coco)), ("page.html", DatasetFixtures.Png()), ("b.svg", DatasetFixtures.Png(shade: 9)));
+        var (dataset, import) = await owner.ImportAsync(workspace.Id, zip, "coco.zip", ct);
+        import.ShouldHaveSucceeded();
+        foreach (var item in (await owner.ListItemsAsync(workspace.Id, dataset.Id, 1, ct: ct)).Items)
+        {
+            using var content = await owner.Http.GetAsync(PlatformClient.ItemContentUrl(workspace.Id, dataset.Id, 1, item.Id), ct);
+            content.StatusCode.ShouldBe(HttpStatusCode.OK);
+            content.Content.Headers.ContentType!.MediaType.ShouldBe("image/png", item.Path);
+            content.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("sandbox");
+            (await content.Content.ReadAsByteArrayAsync(ct)).ShouldBe(item.Path.EndsWith(".html") ? DatasetFixtures.Png() : DatasetFixtures.Png(shade: 9));
+        }
+    }
+
+    [Fact]
     public async Task TheJobDashboardRefusesAPostWithoutItsAntiForgeryToken()
     {
         var ct = TestContext.Current.CancellationToken;
