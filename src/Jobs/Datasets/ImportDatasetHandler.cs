@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Datasets.Formats;
@@ -17,12 +18,28 @@ namespace Platform.Jobs.Datasets;
 /// content-addressed and a version already made by this operation is not made twice.
 /// </summary>
 public sealed class ImportDatasetHandler(
-    PlatformDb db, IObjectStore store, BlobStore blobs, UploadExtractor extractor, ImageChecker images, VersionWriter versions, ResourceEvents events)
+    PlatformDb db, IObjectStore store, BlobStore blobs, UploadExtractor extractor, ImageChecker images, VersionWriter versions, ResourceEvents events,
+    IBackgroundJobClient jobs)
     : IOperationHandler
 {
     public string Kind => OperationKinds.ImportDataset;
 
     public async Task<string> RunAsync(Operation operation, IOperationReporter report, CancellationToken ct)
+    {
+        try
+        {
+            return await ImportAsync(operation, report, ct);
+        }
+        catch when (blobs.NewBytes > 0)
+        {
+            // Files stored for an import that made no version would count against the quota until the hourly purge:
+            // purge once this operation is recorded as finished (the purger leaves workspaces with running imports alone).
+            jobs.Schedule<DatasetPurger>(purger => purger.PurgeAsync(CancellationToken.None), TimeSpan.FromSeconds(5));
+            throw;
+        }
+    }
+
+    private async Task<string> ImportAsync(Operation operation, IOperationReporter report, CancellationToken ct)
     {
         var request = JsonSerializer.Deserialize<StartImportRequest>(operation.Payload!, PlatformClient.Json)!;
         var dataset = await db.Datasets.SingleAsync(d => d.Id == operation.SubjectId && d.WorkspaceId == operation.WorkspaceId, ct);

@@ -54,6 +54,11 @@ public abstract class StorageSecurityTests<TApp>(TApp app) : IClassFixture<TApp>
         import.Message.ShouldNotBeNull().ShouldContain("storage quota");
         var storage = await admin.GetStorageAsync(workspace.Id, ct);
         storage.UsedBytes.ShouldBeLessThanOrEqualTo(storage.QuotaBytes);
+        // The files stored before the quota stopped it are removed soon after; only the upload (kept to retry) remains.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && (await admin.GetStorageAsync(workspace.Id, ct)).BlobCount > 0) await Task.Delay(200, ct);
+        storage = await admin.GetStorageAsync(workspace.Id, ct);
+        (storage.BlobCount, storage.UsedBytes).ShouldBe((0, zip.Length));
     }
 
     [Fact]
