@@ -33,3 +33,5 @@ public sealed class DatasetVersionTestsOnPostgresAndS3(ProductionApp app) : Data
 public sealed class RoundTripTestsOnSqlite(SqliteApp app) : RoundTripTests<SqliteApp>(app);
 public sealed class DatasetSafetyTestsOnSqlite(SqliteApp app) : DatasetSafetyTests<SqliteApp>(app);
 public sealed class DatasetSafetyTestsOnPostgres(PostgresApp app) : DatasetSafetyTests<PostgresApp>(app);
+public sealed class OperationRecoveryTestsOnSqlite(SqliteApp app) : OperationRecoveryTests<SqliteApp>(app);
+public sealed class OperationRecoveryTestsOnPostgres(PostgresApp app) : OperationRecoveryTests<PostgresApp>(app);

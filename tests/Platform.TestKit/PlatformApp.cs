@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Platform.Contracts;
 using Xunit;
 
@@ -27,6 +29,9 @@ public class PlatformApp(DatabaseProvider provider, string roles = "api,worker",
     public string DataFolder { get; } = dataFolder ?? Directory.CreateTempSubdirectory("platform-test-").FullName;
     public string? PostgresConnectionString => _postgres?.ConnectionString;
 
+    /// <summary>Everything the host logged.</summary>
+    public LogRecorder Logs { get; } = new();
+
     public virtual async ValueTask InitializeAsync()
     {
         if (provider == DatabaseProvider.Postgres && _postgres is null) _postgres = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
@@ -44,6 +49,11 @@ public class PlatformApp(DatabaseProvider provider, string roles = "api,worker",
             builder.UseSetting("Platform:Database:ConnectionString", _postgres.ConnectionString);
             builder.UseSetting("Platform:Database:MigrateOnStart", "true");
         }
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddTestOperations();
+        });
         foreach (var (key, value) in bucket?.ToConfiguration() ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }
