@@ -35,3 +35,5 @@ public sealed class DatasetSafetyTestsOnSqlite(SqliteApp app) : DatasetSafetyTes
 public sealed class DatasetSafetyTestsOnPostgres(PostgresApp app) : DatasetSafetyTests<PostgresApp>(app);
 public sealed class OperationRecoveryTestsOnSqlite(SqliteApp app) : OperationRecoveryTests<SqliteApp>(app);
 public sealed class OperationRecoveryTestsOnPostgres(PostgresApp app) : OperationRecoveryTests<PostgresApp>(app);
+public sealed class ErrorResponseTestsOnSqlite(SqliteWebApp app) : ErrorResponseTests<SqliteWebApp>(app);
+public sealed class ErrorResponseTestsOnPostgres(PostgresWebApp app) : ErrorResponseTests<PostgresWebApp>(app);

@@ -109,5 +109,10 @@ public sealed class SqliteApp() : PlatformApp(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApp() : PlatformApp(DatabaseProvider.Postgres);
 
+/// <summary>The api and web roles, as the default single process serves them (the portal's fallback route included).</summary>
+public sealed class SqliteWebApp() : PlatformApp(DatabaseProvider.Sqlite, "api,web");
+
+public sealed class PostgresWebApp() : PlatformApp(DatabaseProvider.Postgres, "api,web");
+
 /// <summary>The production shape: PostgreSQL (database, jobs, events) and S3 for objects.</summary>
 public sealed class ProductionApp() : PlatformApp(DatabaseProvider.Postgres, bucket: TestBucket.New());
