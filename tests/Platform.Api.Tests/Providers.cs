@@ -31,6 +31,7 @@ public sealed class DatasetImportTestsOnPostgres(PostgresApp app) : DatasetImpor
 public sealed class DatasetVersionTestsOnSqlite(SqliteApp app) : DatasetVersionTests<SqliteApp>(app);
 public sealed class DatasetVersionTestsOnPostgresAndS3(ProductionApp app) : DatasetVersionTests<ProductionApp>(app);
 public sealed class RoundTripTestsOnSqlite(SqliteApp app) : RoundTripTests<SqliteApp>(app);
+public sealed class RoundTripTestsOnPostgresAndS3(ProductionApp app) : RoundTripTests<ProductionApp>(app);
 public sealed class DatasetSafetyTestsOnSqlite(SqliteApp app) : DatasetSafetyTests<SqliteApp>(app);
 public sealed class DatasetSafetyTestsOnPostgres(PostgresApp app) : DatasetSafetyTests<PostgresApp>(app);
 public sealed class OperationRecoveryTestsOnSqlite(SqliteApp app) : OperationRecoveryTests<SqliteApp>(app);
