@@ -18,7 +18,7 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformAuth(configuration);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => PlatformClient.Configure(o.SerializerOptions));
@@ -78,6 +78,7 @@ public static class ApiServiceCollectionExtensions
         app.MapEventsApi();
         app.MapHub<LiveHub>(LiveEvents.HubPath);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [new HangfireAdminFilter()] });
+        app.MapApiFallback();
         return app;
     }
 

@@ -32,8 +32,7 @@ public static class JobsServiceCollectionExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new ResilientLogProvider(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
-        // Operations record their own failures in the row; what reaches Hangfire is an infrastructure failure
-        // (database gone, shutdown), which its default retries handle well because the job is idempotent.
+        NoAutomaticRetries.Apply();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CurrentJobs>();
         services.TryAddSingleton(WorkerIdentity.Create(null, []));

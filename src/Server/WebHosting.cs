@@ -1,11 +1,16 @@
+using Platform.Api.Infrastructure;
+
 namespace Platform.Server;
 
 public static class WebHosting
 {
-    /// <summary>The web role serves the WebAssembly portal; unknown /api paths stay 404 problems instead of the app page.</summary>
+    /// <summary>
+    /// The web role serves the WebAssembly portal; /api paths stay problems instead of the app page (the api role
+    /// maps that fallback with its routes; without it every /api path is a 404 problem).
+    /// </summary>
     public static WebApplication MapWeb(this WebApplication app)
     {
-        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: 404, title: "Not found.", detail: "There is no such API endpoint."));
+        if (!app.Services.GetRequiredService<PlatformOptions>().Has("api")) app.MapApiFallback();
         app.MapFallbackToFile("index.html");
         return app;
     }

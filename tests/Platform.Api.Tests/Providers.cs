@@ -31,6 +31,7 @@ public sealed class DatasetImportTestsOnPostgres(PostgresApp app) : DatasetImpor
 public sealed class DatasetVersionTestsOnSqlite(SqliteApp app) : DatasetVersionTests<SqliteApp>(app);
 public sealed class DatasetVersionTestsOnPostgresAndS3(ProductionApp app) : DatasetVersionTests<ProductionApp>(app);
 public sealed class RoundTripTestsOnSqlite(SqliteApp app) : RoundTripTests<SqliteApp>(app);
+public sealed class RoundTripTestsOnPostgresAndS3(ProductionApp app) : RoundTripTests<ProductionApp>(app);
 public sealed class DatasetSafetyTestsOnSqlite(SqliteApp app) : DatasetSafetyTests<SqliteApp>(app);
 public sealed class DatasetSafetyTestsOnPostgres(PostgresApp app) : DatasetSafetyTests<PostgresApp>(app);
 public sealed class AccountSecurityTestsOnSqlite(SqliteApp app) : Security.AccountSecurityTests<SqliteApp>(app);
@@ -45,3 +46,7 @@ public sealed class ArchiveImportTestsOnSqlite(SqliteApp app) : ArchiveImportTes
 public sealed class ArchiveImportTestsOnPostgres(PostgresApp app) : ArchiveImportTests<PostgresApp>(app);
 public sealed class ImageLimitImportTestsOnSqlite(SmallImageLimitSqliteApp app) : ImageLimitImportTests<SmallImageLimitSqliteApp>(app);
 public sealed class ImageLimitImportTestsOnPostgres(SmallImageLimitPostgresApp app) : ImageLimitImportTests<SmallImageLimitPostgresApp>(app);
+public sealed class OperationRecoveryTestsOnSqlite(SqliteApp app) : OperationRecoveryTests<SqliteApp>(app);
+public sealed class OperationRecoveryTestsOnPostgres(PostgresApp app) : OperationRecoveryTests<PostgresApp>(app);
+public sealed class ErrorResponseTestsOnSqlite(SqliteWebApp app) : ErrorResponseTests<SqliteWebApp>(app);
+public sealed class ErrorResponseTestsOnPostgres(PostgresWebApp app) : ErrorResponseTests<PostgresWebApp>(app);

@@ -66,11 +66,17 @@ public sealed class SingleSignOnTests
         }
     }
 
+    /// <summary>
+    /// How long the portal may take to boot (download and start the WebAssembly app) after a navigation. Playwright's
+    /// assertions wait 5 s by default, too short on a busy machine; each one still returns as soon as it holds.
+    /// </summary>
+    private const float BootTimeoutMs = 90_000;
+
     private static async Task ClickThroughAsync(IPage page, Uri portal, string login, bool screenshots)
     {
         await page.GotoAsync(portal.ToString());
-        await page.WaitForURLAsync("**/sign-in**");
-        await Assertions.Expect(page.GetByTestId("signin-sso")).ToContainTextAsync("Test SSO");
+        await page.WaitForURLAsync("**/sign-in**", new() { Timeout = BootTimeoutMs });
+        await Assertions.Expect(page.GetByTestId("signin-sso")).ToContainTextAsync("Test SSO", new() { Timeout = BootTimeoutMs });
         await page.GetByTestId("signin-sso").ClickAsync();
 
         // The provider's own login form (any login, any password), then its consent page.
@@ -81,9 +87,10 @@ public sealed class SingleSignOnTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         // Back in the portal, signed in as the new account.
-        await page.WaitForURLAsync(url => url.StartsWith(portal.ToString(), StringComparison.Ordinal) && !url.Contains("/api/", StringComparison.Ordinal));
-        await Assertions.Expect(page.GetByTestId("user-menu")).ToContainTextAsync($"{login} Example");
-        await Assertions.Expect(page.GetByText($"Welcome, {login}")).ToBeVisibleAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(portal.ToString(), StringComparison.Ordinal) && !url.Contains("/api/", StringComparison.Ordinal),
+            new() { Timeout = BootTimeoutMs });
+        await Assertions.Expect(page.GetByTestId("user-menu")).ToContainTextAsync($"{login} Example", new() { Timeout = BootTimeoutMs });
+        await Assertions.Expect(page.GetByText($"Welcome, {login}")).ToBeVisibleAsync(new() { Timeout = BootTimeoutMs });
         if (screenshots) await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("sso-02-signed-in") });
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Platform.Contracts;
 using Xunit;
 
@@ -27,6 +29,9 @@ public class PlatformApp(DatabaseProvider provider, string roles = "api,worker",
     public string DataFolder { get; } = dataFolder ?? Directory.CreateTempSubdirectory("platform-test-").FullName;
     public string? PostgresConnectionString => _postgres?.ConnectionString;
 
+    /// <summary>Everything the host logged.</summary>
+    public LogRecorder Logs { get; } = new();
+
     public virtual async ValueTask InitializeAsync()
     {
         if (provider == DatabaseProvider.Postgres && _postgres is null) _postgres = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
@@ -46,6 +51,11 @@ public class PlatformApp(DatabaseProvider provider, string roles = "api,worker",
             builder.UseSetting("Platform:Database:ConnectionString", _postgres.ConnectionString);
             builder.UseSetting("Platform:Database:MigrateOnStart", "true");
         }
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddTestOperations();
+        });
         foreach (var (key, value) in bucket?.ToConfiguration() ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }
@@ -100,6 +110,11 @@ public class PlatformApp(DatabaseProvider provider, string roles = "api,worker",
 public sealed class SqliteApp() : PlatformApp(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApp() : PlatformApp(DatabaseProvider.Postgres);
+
+/// <summary>The api and web roles, as the default single process serves them (the portal's fallback route included).</summary>
+public sealed class SqliteWebApp() : PlatformApp(DatabaseProvider.Sqlite, "api,web");
+
+public sealed class PostgresWebApp() : PlatformApp(DatabaseProvider.Postgres, "api,web");
 
 /// <summary>The production shape: PostgreSQL (database, jobs, events) and S3 for objects.</summary>
 public sealed class ProductionApp() : PlatformApp(DatabaseProvider.Postgres, bucket: TestBucket.New());

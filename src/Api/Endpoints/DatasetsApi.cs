@@ -45,8 +45,14 @@ public static class DatasetsApi
         return TypedResults.Created($"/api/workspaces/{member.WorkspaceId}/datasets/{dataset.Id}", dataset.ToDto(null));
     }
 
-    private static async Task<Accepted<OperationDto>> AddSample(DatasetKind? kind, WorkspaceMember member, SampleDatasetStarter samples, CancellationToken ct)
+    /// <summary>The kinds that have a generated sample dataset.</summary>
+    private static readonly DatasetKind[] SampleKinds = [DatasetKind.ImageClassification, DatasetKind.ObjectDetection, DatasetKind.Table];
+
+    private static async Task<Results<Accepted<OperationDto>, ValidationProblem>> AddSample(
+        DatasetKind? kind, WorkspaceMember member, SampleDatasetStarter samples, CancellationToken ct)
     {
+        if (kind is { } asked && !SampleKinds.Contains(asked))
+            return new Validation().Add("kind", $"There is no sample of kind '{asked}'; the kinds with a sample are {string.Join(", ", SampleKinds)}.").Problem();
         var operation = await samples.StartAsync(member, kind ?? DatasetKind.ImageClassification, ct);
         return TypedResults.Accepted($"/api/workspaces/{member.WorkspaceId}/operations/{operation.Id}", operation.ToDto());
     }

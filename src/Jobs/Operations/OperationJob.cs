@@ -50,9 +50,12 @@ public sealed class OperationJob(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Operation {Id} ({Kind}) failed", operation.Id, operation.Kind);
+            if (OperationFailures.IsExpected(ex))
+                logger.LogWarning("Operation {Id} ({Kind}) failed: {Reason}", operation.Id, operation.Kind, ex.Message);
+            else
+                logger.LogError(ex, "Operation {Id} ({Kind}) failed", operation.Id, operation.Kind);
             ForgetHandlerChanges(operation);
-            operation.Fail(ex.Message, clock.GetUtcNow());
+            operation.Fail(OperationFailures.Shorten(ex.Message), clock.GetUtcNow());
         }
         finally
         {

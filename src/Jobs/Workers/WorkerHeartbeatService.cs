@@ -42,7 +42,7 @@ public sealed class WorkerHeartbeatService(
 
     private async Task RegisterAsync(CancellationToken ct)
     {
-        var gpus = GpuProbe.Detect();
+        var gpus = await GpuProbe.DetectAsync(ct);
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         var worker = new Worker(identity.Name, string.Join(',', identity.Queues), Environment.ProcessorCount, memory,
             gpus.Count, gpus.Name, gpus.MemoryBytes, clock.GetUtcNow());
