@@ -72,10 +72,16 @@ public sealed class SingleSignOnTests
     /// </summary>
     private const float BootTimeoutMs = 90_000;
 
+    /// <summary>
+    /// Waits for the address only (commit), not for the page's load event: what proves the portal is up is the
+    /// element checked next, and a load event that comes late (or, seen here once, never) is not the condition.
+    /// </summary>
+    private static readonly PageWaitForURLOptions Booted = new() { Timeout = BootTimeoutMs, WaitUntil = WaitUntilState.Commit };
+
     private static async Task ClickThroughAsync(IPage page, Uri portal, string login, bool screenshots)
     {
-        await page.GotoAsync(portal.ToString());
-        await page.WaitForURLAsync("**/sign-in**", new() { Timeout = BootTimeoutMs });
+        await page.GotoAsync(portal.ToString(), new() { Timeout = BootTimeoutMs, WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync("**/sign-in**", Booted);
         await Assertions.Expect(page.GetByTestId("signin-sso")).ToContainTextAsync("Test SSO", new() { Timeout = BootTimeoutMs });
         await page.GetByTestId("signin-sso").ClickAsync();
 
@@ -88,7 +94,7 @@ public sealed class SingleSignOnTests
 
         // Back in the portal, signed in as the new account.
         await page.WaitForURLAsync(url => url.StartsWith(portal.ToString(), StringComparison.Ordinal) && !url.Contains("/api/", StringComparison.Ordinal),
-            new() { Timeout = BootTimeoutMs });
+            Booted);
         await Assertions.Expect(page.GetByTestId("user-menu")).ToContainTextAsync($"{login} Example", new() { Timeout = BootTimeoutMs });
         await Assertions.Expect(page.GetByText($"Welcome, {login}")).ToBeVisibleAsync(new() { Timeout = BootTimeoutMs });
         if (screenshots) await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("sso-02-signed-in") });
