@@ -37,6 +37,22 @@ public abstract class OperationRecoveryTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task AHandlerThatFinishesAfterTheUserCancelledDoesNotOverwriteTheCancel()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (client, workspaceId, userId) = await NewOwnerAsync();
+        var id = await StartAsync(workspaceId, userId, TestOperations.FinishLate, ct);
+        await WaitForStateAsync(client, workspaceId, id, OperationState.Running, ct);
+        (await client.CancelOperationAsync(workspaceId, id, ct)).State.ShouldBe(OperationState.Cancelled);
+
+        // The handler returns success after the cancel was saved, as one finishing inside the cancel-poll window does.
+        TestOperations.Finish(id);
+        await WaitForJobStateAsync((await FindAsync(id, ct)).JobId!, "Succeeded", ct);
+        var after = await client.GetOperationAsync(workspaceId, id, ct);
+        (after.State, after.Message).ShouldBe((OperationState.Cancelled, "Cancelled."));
+    }
+
+    [Fact]
     public async Task ARunningOperationWhoseJobIsGoneIsReconciledAndSucceeds()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -34,7 +34,18 @@ public static class OperationsApi
         var operation = await db.Operations.SingleOrDefaultAsync(o => o.Id == id && o.WorkspaceId == member.WorkspaceId, ct);
         if (operation is null) return Problems.NotFound("The operation");
         operation.Cancel(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The job finished (or started) between reading and saving: answer what really happened.
+            await db.Entry(operation).ReloadAsync(ct);
+            if (operation.IsFinished) return Problems.Conflict($"The operation has already {operation.State.ToString().ToLowerInvariant()}; it cannot be cancelled.");
+            operation.Cancel(clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
         await live.OperationChangedAsync(operation, ct);
         return TypedResults.Ok(operation.ToDto());
     }

@@ -13,8 +13,8 @@ public sealed class OperationStarter(PlatformDb db, IBackgroundJobClient jobs, R
             payload is null ? null : JsonSerializer.Serialize(payload, payload.GetType(), PlatformClient.Json));
         db.Operations.Add(operation);
         await db.SaveChangesAsync(ct);
-        operation.AssignJob(jobs.Enqueue<IOperationJob>(OperationQueues.For(kind), j => j.RunAsync(operation.Id, CancellationToken.None)));
-        await db.SaveChangesAsync(CancellationToken.None);
+        var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(kind), j => j.RunAsync(operation.Id, CancellationToken.None));
+        await db.AssignJobAsync(operation, jobId, CancellationToken.None);
         await events.OperationChangedAsync(operation, ct);
         return operation;
     }

@@ -18,6 +18,7 @@ public sealed class OperationJob(
     private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(250);
     private Operation? _operation;
     private DateTimeOffset _lastReport;
+    private bool _running;
 
     public async Task RunAsync(Guid operationId, CancellationToken ct)
     {
@@ -34,21 +35,26 @@ public sealed class OperationJob(
 
         operation.Start(worker.Name, clock.GetUtcNow());
         await SaveAndPublishAsync(ct);
+        if (operation.State != OperationState.Running) return; // cancelled while it waited in the queue
         using var _ = currentJobs.Begin($"{operation.Kind} {operation.Id}");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var watcher = WatchForCancellationAsync(operation.Id, stop);
         try
         {
+            _running = true;
             var message = await handler.RunAsync(operation, this, stop.Token);
+            _running = false;
             operation.Succeed(message, clock.GetUtcNow());
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        // A handler's own save fails with a concurrency conflict when the operation was cancelled under it.
+        catch (Exception ex) when (ex is OperationCanceledException or DbUpdateConcurrencyException && !ct.IsCancellationRequested)
         {
             ForgetHandlerChanges(operation);
             await db.Entry(operation).ReloadAsync(CancellationToken.None);
-            if (!operation.IsFinished) operation.Cancel(clock.GetUtcNow());
+            // Queued again means the reconciler gave the work to another job: leave it to that one.
+            if (operation.State == OperationState.Running) operation.Cancel(clock.GetUtcNow());
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not DbUpdateConcurrencyException)
         {
             if (OperationFailures.IsExpected(ex))
                 logger.LogWarning("Operation {Id} ({Kind}) failed: {Reason}", operation.Id, operation.Kind, ex.Message);
@@ -59,6 +65,7 @@ public sealed class OperationJob(
         }
         finally
         {
+            _running = false;
             await stop.CancelAsync();
             await watcher;
         }
@@ -82,10 +89,24 @@ public sealed class OperationJob(
         await SaveAndPublishAsync(ct);
     }
 
+    /// <summary>
+    /// Saves the operation unless its state changed under this job (a user cancelled it, the reconciler requeued it):
+    /// then the stored state wins, and a running handler is stopped.
+    /// </summary>
     private async Task SaveAndPublishAsync(CancellationToken ct)
     {
         var operation = _operation!;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ForgetHandlerChanges(operation);
+            await db.Entry(operation).ReloadAsync(CancellationToken.None);
+            if (operation.State != OperationState.Running && !ct.IsCancellationRequested && _running)
+                throw new OperationCanceledException($"The operation was {operation.State.ToString().ToLowerInvariant()} while it ran.");
+        }
         await events.OperationChangedAsync(operation, ct);
     }
 

@@ -60,11 +60,19 @@ public sealed class OperationReconciler(IServiceScopeFactory scopes, ILogger<Ope
         foreach (var operation in pending)
         {
             if (operation.JobId is not null && IsAlive(connection, operation.JobId)) continue;
+            // Requeued (only if its state is still the one read) before the new job exists, so that job never
+            // starts an operation this round then sets back to Queued.
             operation.Requeue();
-            operation.AssignJob(jobs.Enqueue<IOperationJob>(OperationQueues.For(operation.Kind), j => j.RunAsync(operation.Id, CancellationToken.None)));
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.Entry(operation).State = EntityState.Detached; // it finished or was cancelled meanwhile
+                continue;
+            }
+            var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(operation.Kind), j => j.RunAsync(operation.Id, CancellationToken.None));
+            await db.AssignJobAsync(operation, jobId, ct);
             requeued++;
         }
-        await db.SaveChangesAsync(ct);
         if (requeued > 0) logger.LogInformation("Re-enqueued {Count} operations that had lost their job", requeued);
         return requeued;
     }

@@ -68,6 +68,9 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         b.Property(x => x.Message).HasMaxLength(2048);
         b.Property(x => x.WorkerName).HasMaxLength(128);
         b.Property(x => x.JobId).HasMaxLength(64);
+        // Every save checks the state it was read in: a job finishing just as a user cancels cannot overwrite the
+        // Cancelled, and a cancel cannot overwrite a finished job's result (the loser gets a concurrency conflict).
+        b.Property(x => x.State).IsConcurrencyToken();
         b.Ignore(x => x.IsFinished);
         b.HasIndex(x => new { x.WorkspaceId, x.Id });
         b.HasIndex(x => x.State);
