@@ -68,6 +68,7 @@ public static class ApiServiceCollectionExtensions
         app.MapTokensApi();
         app.MapWorkspacesApi();
         app.MapMembersApi();
+        app.MapInvitationsApi();
         app.MapAuditApi();
         app.MapWorkersApi();
         app.MapOperationsApi();

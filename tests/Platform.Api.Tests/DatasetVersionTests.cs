@@ -100,7 +100,7 @@ public abstract class DatasetVersionTests<TApp>(TApp app) : IClassFixture<TApp> 
         var ct = TestContext.Current.CancellationToken;
         var (owner, workspace) = await app.NewOwnerAsync();
         var (viewer, user) = await app.NewUserAsync("viewer");
-        await owner.AddMemberAsync(workspace.Id, new AddMemberRequest(user.Email, WorkspaceRole.Viewer), ct);
+        await owner.AddAndAcceptAsync(viewer, workspace.Id, user.Email, WorkspaceRole.Viewer, ct);
         var (dataset, _) = await owner.ImportAsync(workspace.Id, DatasetFixtures.ShapesZip(perClass: 2), "s.zip", ct);
         (await viewer.ListItemsAsync(workspace.Id, dataset.Id, 1, ct: ct)).Items.Count.ShouldBe(6);
         await viewer.CreateDatasetAsync(workspace.Id, new CreateDatasetRequest("Mine"), ct).ShouldFailWith(HttpStatusCode.Forbidden);

@@ -43,7 +43,7 @@ public abstract class OperationTests<TApp>(TApp app) : IClassFixture<TApp> where
         var ct = TestContext.Current.CancellationToken;
         var (owner, workspace) = await app.NewOwnerAsync();
         var (viewer, user) = await app.NewUserAsync("viewer");
-        await owner.AddMemberAsync(workspace.Id, new AddMemberRequest(user.Email, WorkspaceRole.Viewer), ct);
+        await owner.AddAndAcceptAsync(viewer, workspace.Id, user.Email, WorkspaceRole.Viewer, ct);
         await viewer.StartSystemCheckAsync(workspace.Id, ct).ShouldFailWith(HttpStatusCode.Forbidden);
         (await viewer.ListOperationsAsync(workspace.Id, ct: ct)).Items.ShouldBeEmpty();
     }

@@ -27,7 +27,7 @@ public abstract class WorkspaceTests<TApp>(TApp app) : IClassFixture<TApp> where
         var (owner, workspace) = await app.NewOwnerAsync();
         (await owner.RenameWorkspaceAsync(workspace.Id, new RenameWorkspaceRequest("Renamed"), ct)).Name.ShouldBe("Renamed");
         var (member, user) = await app.NewUserAsync("member");
-        await owner.AddMemberAsync(workspace.Id, new AddMemberRequest(user.Email, WorkspaceRole.Member), ct);
+        await owner.AddAndAcceptAsync(member, workspace.Id, user.Email, WorkspaceRole.Member, ct);
         await member.RenameWorkspaceAsync(workspace.Id, new RenameWorkspaceRequest("Mine now"), ct).ShouldFailWith(HttpStatusCode.Forbidden);
         (await owner.GetWorkspaceAsync(workspace.Id, ct)).Name.ShouldBe("Renamed");
     }

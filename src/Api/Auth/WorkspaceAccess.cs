@@ -40,7 +40,7 @@ public static class WorkspaceAccess
             return Problems.NotFound("The workspace");
         var db = http.RequestServices.GetRequiredService<PlatformDb>();
         var member = await db.Memberships.AsNoTracking()
-            .Where(m => m.WorkspaceId == workspaceId && m.UserId == userId)
+            .Where(m => m.WorkspaceId == workspaceId && m.UserId == userId && m.AcceptedAt != null)
             .Select(m => new WorkspaceMember(m.WorkspaceId, m.UserId, m.Role, m.Workspace!.ArchivedAt != null))
             .SingleOrDefaultAsync(http.RequestAborted);
         if (member is null) return Problems.NotFound("The workspace");

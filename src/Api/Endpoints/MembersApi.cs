@@ -27,11 +27,12 @@ public static class MembersApi
         var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
         if (user is null) return new Validation().Add("email", "No account has this email; an administrator creates accounts first.").Problem();
         if (await db.Memberships.AnyAsync(m => m.WorkspaceId == member.WorkspaceId && m.UserId == user.Id, ct))
-            return Problems.Conflict($"{user.Email} is already a member of this workspace.");
+            return Problems.Conflict($"{user.Email} is already a member of this workspace or invited to it.");
 
-        var membership = new Membership(member.WorkspaceId, user.Id, request.Role, clock.GetUtcNow());
+        // An invitation: the account sees it and decides; it has no access until it accepts.
+        var membership = new Membership(member.WorkspaceId, user.Id, request.Role, clock.GetUtcNow(), invitedBy: member.UserId);
         db.Memberships.Add(membership);
-        db.Audit(clock, AuditActions.MemberAdded, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), user.Email, request.Role.ToString());
+        db.Audit(clock, AuditActions.MemberInvited, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), user.Email, request.Role.ToString());
         await db.SaveChangesAsync(ct);
         await PublishAsync(events, member.WorkspaceId, user.Email, clock, ct);
         return TypedResults.Created($"/api/workspaces/{member.WorkspaceId}/members/{user.Id}", membership.ToDto());
@@ -47,7 +48,7 @@ public static class MembersApi
         if (!await IsStillOwnerAsync(db, member, ct)) return Problems.Forbidden("You are no longer an owner of this workspace.");
         var membership = await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.WorkspaceId == member.WorkspaceId && m.UserId == userId, ct);
         if (membership is null) return Problems.NotFound("The member");
-        if (membership.Role == WorkspaceRole.Owner && request.Role != WorkspaceRole.Owner && await IsLastOwnerAsync(db, member.WorkspaceId, ct))
+        if (membership.IsAccepted && membership.Role == WorkspaceRole.Owner && request.Role != WorkspaceRole.Owner && await IsLastOwnerAsync(db, member.WorkspaceId, ct))
             return Problems.Conflict("A workspace needs at least one owner; make someone else owner first.");
         var old = membership.Role;
         membership.ChangeRole(request.Role);
@@ -64,7 +65,7 @@ public static class MembersApi
         if (!await IsStillOwnerAsync(db, member, ct)) return Problems.Forbidden("You are no longer an owner of this workspace.");
         var membership = await db.Memberships.Include(m => m.User).SingleOrDefaultAsync(m => m.WorkspaceId == member.WorkspaceId && m.UserId == userId, ct);
         if (membership is null) return Problems.NotFound("The member");
-        if (membership.Role == WorkspaceRole.Owner && await IsLastOwnerAsync(db, member.WorkspaceId, ct))
+        if (membership.IsAccepted && membership.Role == WorkspaceRole.Owner && await IsLastOwnerAsync(db, member.WorkspaceId, ct))
             return Problems.Conflict("The last owner cannot be removed; make someone else owner first.");
         db.Memberships.Remove(membership);
         db.Audit(clock, AuditActions.MemberRemoved, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), membership.User!.Email, membership.Role.ToString());
@@ -81,10 +82,10 @@ public static class MembersApi
     private static string OwnersLock(Guid workspaceId) => $"owners:{workspaceId:N}";
 
     private static Task<bool> IsStillOwnerAsync(PlatformDb db, WorkspaceMember caller, CancellationToken ct) =>
-        db.Memberships.AnyAsync(m => m.WorkspaceId == caller.WorkspaceId && m.UserId == caller.UserId && m.Role == WorkspaceRole.Owner, ct);
+        db.Memberships.AnyAsync(m => m.WorkspaceId == caller.WorkspaceId && m.UserId == caller.UserId && m.Role == WorkspaceRole.Owner && m.AcceptedAt != null, ct);
 
     private static async Task<bool> IsLastOwnerAsync(PlatformDb db, Guid workspaceId, CancellationToken ct) =>
-        await db.Memberships.CountAsync(m => m.WorkspaceId == workspaceId && m.Role == WorkspaceRole.Owner, ct) <= 1;
+        await db.Memberships.CountAsync(m => m.WorkspaceId == workspaceId && m.Role == WorkspaceRole.Owner && m.AcceptedAt != null, ct) <= 1;
 
     private static Task PublishAsync(IEventBus events, Guid workspaceId, string? email, TimeProvider clock, CancellationToken ct) =>
         events.PublishAsync(new LiveEventDto(LiveEvents.MembersChanged, workspaceId, null, email, clock.GetUtcNow()), ct);

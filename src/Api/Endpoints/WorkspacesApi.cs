@@ -20,7 +20,7 @@ public static class WorkspacesApi
     private static Task<IResult> List(string? cursor, int? limit, ClaimsPrincipal principal, PlatformDb db, CancellationToken ct)
     {
         var userId = principal.UserId();
-        return db.Memberships.AsNoTracking().Include(m => m.Workspace).Where(m => m.UserId == userId)
+        return db.Memberships.AsNoTracking().Include(m => m.Workspace).Where(m => m.UserId == userId && m.AcceptedAt != null)
             .PageAsync(cursor, limit, m => m.WorkspaceId, newestFirst: false, m => m.Workspace!.ToDto(m.Role), ct);
     }
 

@@ -8,7 +8,7 @@ public static class Mapping
 
     public static WorkspaceDto ToDto(this Workspace w, WorkspaceRole role) => new(w.Id, w.Name, role, w.IsArchived, w.CreatedAt);
 
-    public static MemberDto ToDto(this Membership m) => new(m.UserId, m.User?.Email ?? "", m.User?.DisplayName ?? "", m.Role, m.JoinedAt);
+    public static MemberDto ToDto(this Membership m) => new(m.UserId, m.User?.Email ?? "", m.User?.DisplayName ?? "", m.Role, m.JoinedAt, !m.IsAccepted);
 
     public static AuditEventDto ToDto(this AuditEvent a) => new(a.Id, a.At, a.Action, a.ActorId, a.ActorEmail, a.Target, a.Detail);
 

@@ -68,6 +68,6 @@ public sealed class LiveHub(PlatformDb db, LiveConnections connections) : Hub
     private Task<bool> IsMemberAsync(Guid workspaceId)
     {
         var userId = Context.User!.UserId();
-        return db.Memberships.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId);
+        return db.Memberships.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId && m.AcceptedAt != null);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         b.HasIndex(x => x.UserId);
         b.HasOne(x => x.Workspace).WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(x => x.IsAccepted);
     }
 }
 

@@ -40,6 +40,8 @@ public static class AuditActions
     public const string WorkspaceRenamed = "workspace.renamed";
     public const string WorkspaceArchived = "workspace.archived";
     public const string MemberAdded = "member.added";
+    public const string MemberInvited = "member.invited";
+    public const string InvitationDeclined = "member.declined";
     public const string MemberRoleChanged = "member.role-changed";
     public const string MemberRemoved = "member.removed";
     public const string DatasetDeleted = "dataset.deleted";

@@ -24,7 +24,7 @@ public abstract class AccountSecurityTests<TApp>(TApp app) : IClassFixture<TApp>
         var audit = (await owner.ListAuditAsync(workspace.Id, ct: ct)).Items;
         audit.ShouldNotContain(a => a.Action == "auth.sign-in" || a.Action == "token.created");
         audit.ShouldAllBe(a => a.Action.StartsWith("member.") || a.Action.StartsWith("workspace."));
-        audit.ShouldContain(a => a.Action == "member.added" && a.Target == victimUser.Email);
+        audit.ShouldContain(a => a.Action == "member.invited" && a.Target == victimUser.Email);
     }
 
     [Fact]

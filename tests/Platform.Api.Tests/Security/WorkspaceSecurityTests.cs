@@ -19,7 +19,7 @@ public abstract class WorkspaceSecurityTests<TApp>(TApp app) : IClassFixture<TAp
         {
             var (first, workspace) = await app.NewOwnerAsync();
             var (second, secondUser) = await app.NewUserAsync("co-owner");
-            await first.AddMemberAsync(workspace.Id, new AddMemberRequest(secondUser.Email, WorkspaceRole.Owner), ct);
+            await first.AddAndAcceptAsync(second, workspace.Id, secondUser.Email, WorkspaceRole.Owner, ct);
             var firstUser = await first.GetMeAsync(ct);
 
             var results = await Task.WhenAll(Leave(first, workspace.Id, firstUser.Id, ct), Leave(second, workspace.Id, secondUser.Id, ct));
@@ -36,7 +36,7 @@ public abstract class WorkspaceSecurityTests<TApp>(TApp app) : IClassFixture<TAp
         var ct = TestContext.Current.CancellationToken;
         var (owner, workspace) = await app.NewOwnerAsync();
         var (member, user) = await app.NewUserAsync("removed");
-        await owner.AddMemberAsync(workspace.Id, new AddMemberRequest(user.Email, WorkspaceRole.Member), ct);
+        await owner.AddAndAcceptAsync(member, workspace.Id, user.Email, WorkspaceRole.Member, ct);
         var token = await member.CreateTokenAsync(new CreateApiTokenRequest("live", 1), ct);
         await using var live = await ConnectAsync(token.Secret, ct);
         var received = new List<string>();
