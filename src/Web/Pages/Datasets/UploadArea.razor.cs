@@ -38,9 +38,10 @@ public partial class UploadArea : IAsyncDisposable
         return e.Status switch
         {
             UploadStatus.Waiting => "waiting",
+            UploadStatus.Hashing => $"checking file… {percent}",
             UploadStatus.Preparing => "starting…",
-            UploadStatus.Completing => "checking…",
-            UploadStatus.Done => "uploaded",
+            UploadStatus.Completing => "verifying…",
+            UploadStatus.Done => e.Sha256 is null ? "uploaded" : "uploaded · verified",
             UploadStatus.Failed => $"{percent} · stopped",
             UploadStatus.Retrying => $"{percent} · paused",
             _ => percent + (e.BytesPerSecond > 0 ? $" · {Format.Rate(e.BytesPerSecond)}" : "")
@@ -48,8 +49,11 @@ public partial class UploadArea : IAsyncDisposable
         };
     }
 
+    private static string? StatsTitle(UploadEntry e) => e.Sha256 is { } sha ? $"SHA-256 {sha}" : null;
+
     private static string StatusIcon(UploadStatus status) => status switch
     {
+        UploadStatus.Hashing => Icons.Material.Outlined.Fingerprint,
         UploadStatus.Done => Icons.Material.Filled.CheckCircle,
         UploadStatus.Failed => Icons.Material.Filled.ErrorOutline,
         UploadStatus.Retrying => Icons.Material.Filled.WifiOff,
@@ -61,6 +65,7 @@ public partial class UploadArea : IAsyncDisposable
         UploadStatus.Done => Color.Success,
         UploadStatus.Failed => Color.Error,
         UploadStatus.Retrying => Color.Warning,
+        UploadStatus.Hashing => Color.Info,
         _ => Color.Primary,
     };
 

@@ -5,7 +5,8 @@ namespace Platform.Web.Pages.Datasets;
 /// <summary>A file the browser picked, as upload.js describes it; the token names the File object kept there.</summary>
 public sealed record PickedFile(string Token, string Name, long Size, long LastModified);
 
-public enum UploadStatus { Waiting, Preparing, Uploading, Retrying, Completing, Done, Failed }
+/// <summary>Hashing: the file's SHA-256 is computed before a new upload is created, so the server can verify it.</summary>
+public enum UploadStatus { Waiting, Hashing, Preparing, Uploading, Retrying, Completing, Done, Failed }
 
 /// <summary>One file on its way to the server: bytes confirmed, smoothed speed, and what went wrong.</summary>
 public sealed class UploadEntry(PickedFile file)
@@ -18,13 +19,18 @@ public sealed class UploadEntry(PickedFile file)
     public string Name => File.Name;
     public long Size => File.Size;
     public Guid? UploadId { get; set; }
+    /// <summary>The SHA-256 the upload declared; the server checked it when the upload completed.</summary>
+    public string? Sha256 { get; set; }
     public UploadStatus Status { get; set; } = UploadStatus.Waiting;
     public long Confirmed { get; private set; }
+    /// <summary>Bytes read for the SHA-256 so far, while <see cref="UploadStatus.Hashing"/>.</summary>
+    public long Hashed { get; set; }
     public double BytesPerSecond { get; private set; }
     public string? Message { get; set; }
 
-    public bool IsActive => Status is UploadStatus.Preparing or UploadStatus.Uploading or UploadStatus.Retrying or UploadStatus.Completing;
-    public double Percent => Size == 0 ? (Status == UploadStatus.Done ? 100 : 0) : Math.Clamp(Confirmed * 100.0 / Size, 0, 100);
+    public bool IsActive => Status is UploadStatus.Hashing or UploadStatus.Preparing or UploadStatus.Uploading or UploadStatus.Retrying or UploadStatus.Completing;
+    public double Percent => Size == 0 ? (Status == UploadStatus.Done ? 100 : 0)
+        : Math.Clamp((Status == UploadStatus.Hashing ? Hashed : Confirmed) * 100.0 / Size, 0, 100);
 
     public TimeSpan? TimeLeft => Status == UploadStatus.Uploading && BytesPerSecond > 0
         ? TimeSpan.FromSeconds((Size - Confirmed) / BytesPerSecond)

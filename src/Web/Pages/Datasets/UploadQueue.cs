@@ -7,15 +7,19 @@ using Platform.Web.Services;
 namespace Platform.Web.Pages.Datasets;
 
 /// <summary>
-/// Files picked for import, uploaded one at a time. C# creates (or resumes) and completes each upload; upload.js sends
-/// the bytes and calls back here. An unfinished upload's id is remembered in localStorage under the file's name, size
-/// and modification time, so picking the same file again, even after the browser was closed, resumes it.
+/// Files picked for import, uploaded one at a time. upload.js first reads a new file once for its SHA-256, which the
+/// upload declares so the server verifies what it stored; then C# creates (or resumes) and completes each upload, and
+/// upload.js sends the bytes and calls back here. An unfinished upload's id and SHA-256 are remembered
+/// (<see cref="RememberedUploads"/>), so picking the same file again, even after the browser was closed, resumes it
+/// without reading it for its hash again.
 /// </summary>
-public sealed class UploadQueue(PlatformClient api, IJSRuntime js, LocalStore store, Guid workspaceId) : IAsyncDisposable
+public sealed partial class UploadQueue(PlatformClient api, IJSRuntime js, LocalStore store, Guid workspaceId) : IAsyncDisposable
 {
-    private const string KeyPrefix = "platform.upload.";
     private const long OffsetMarker = 987_654_321_987_654_321;
+    public const string DamagedMessage =
+        "The file was damaged on the way: what the server received does not match the file's SHA-256, so the server removed it. Retry to upload it again.";
     private readonly List<UploadEntry> _entries = [];
+    private readonly RememberedUploads _remembered = new(store, workspaceId);
     private DotNetObjectReference<UploadQueue>? _reference;
     private bool _pumping;
     private bool _disposed;
@@ -60,6 +64,14 @@ public sealed class UploadQueue(PlatformClient api, IJSRuntime js, LocalStore st
         entry.Confirm(confirmed);
         entry.Status = UploadStatus.Uploading;
         entry.Message = null;
+        Notify();
+    }
+
+    [JSInvokable]
+    public void OnHashProgress(string token, long hashed)
+    {
+        if (Find(token) is not { Status: UploadStatus.Hashing } entry) return;
+        entry.Hashed = hashed;
         Notify();
     }
 
@@ -112,7 +124,7 @@ public sealed class UploadQueue(PlatformClient api, IJSRuntime js, LocalStore st
     private async Task DiscardAsync(UploadEntry entry)
     {
         await ReleaseAsync(entry.Token);
-        await store.SetAsync(StoreKey(entry.File), null);
+        await _remembered.ForgetAsync(entry.File);
         if (entry.UploadId is { } id)
         {
             try { await api.DeleteUploadAsync(workspaceId, id); }
@@ -132,118 +144,12 @@ public sealed class UploadQueue(PlatformClient api, IJSRuntime js, LocalStore st
         {
             _entries.Remove(entry);
             await ReleaseAsync(entry.Token);
-            await store.SetAsync(StoreKey(entry.File), null);
-        }
-        Notify();
-    }
-
-    private async Task PumpAsync()
-    {
-        if (_pumping) return;
-        _pumping = true;
-        try
-        {
-            while (!_disposed && !_entries.Any(e => e.IsActive) && _entries.FirstOrDefault(e => e.Status == UploadStatus.Waiting) is { } next)
-                await BeginAsync(next);
-        }
-        finally
-        {
-            _pumping = false;
-        }
-    }
-
-    private async Task BeginAsync(UploadEntry entry)
-    {
-        entry.Status = UploadStatus.Preparing;
-        entry.Message = null;
-        Notify();
-        try
-        {
-            var upload = await CreateOrResumeAsync(entry);
-            entry.UploadId = upload.Id;
-            if (!_entries.Contains(entry) || _disposed)
-            {
-                // Cancelled while the upload was being created: discard it.
-                if (!_disposed) await DiscardAsync(entry);
-                return;
-            }
-            entry.Begin(upload.ReceivedBytes);
-            if (upload.State == UploadState.Complete)
-            {
-                entry.MarkDone();
-                await ReleaseAsync(entry.Token);
-            }
-            else if (upload.ReceivedBytes >= upload.Size)
-            {
-                await CompleteAsync(entry, resumeIfShort: false);
-            }
-            else
-            {
-                entry.Status = UploadStatus.Uploading;
-                var chunkUrl = PlatformClient.UploadChunkUrl(workspaceId, upload.Id, OffsetMarker)
-                    .Replace(OffsetMarker.ToString(CultureInfo.InvariantCulture), "{offset}", StringComparison.Ordinal);
-                await js.InvokeVoidAsync("platformUpload.start", entry.Token, new
-                {
-                    chunkUrl,
-                    statusUrl = $"api/workspaces/{workspaceId}/uploads/{upload.Id}",
-                    offset = upload.ReceivedBytes,
-                    size = upload.Size,
-                    chunkBytes = Math.Min(PlatformClient.DefaultChunkBytes, upload.MaxChunkBytes),
-                }, Reference);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            entry.Status = UploadStatus.Failed;
-            entry.Message = Feedback.MessageFor(ex);
-        }
-        Notify();
-    }
-
-    private async Task<UploadDto> CreateOrResumeAsync(UploadEntry entry)
-    {
-        var key = StoreKey(entry.File);
-        if (Guid.TryParse(await store.GetAsync(key), out var saved))
-        {
-            try
-            {
-                var existing = await api.GetUploadAsync(workspaceId, saved);
-                if (existing.Size == entry.Size) return existing;
-            }
-            catch (PlatformApiException ex) when (ex.Status == HttpStatusCode.NotFound) { }
-        }
-        var created = await api.CreateUploadAsync(workspaceId, new CreateUploadRequest(entry.Name, entry.Size));
-        await store.SetAsync(key, created.Id.ToString());
-        return created;
-    }
-
-    private async Task CompleteAsync(UploadEntry entry, bool resumeIfShort)
-    {
-        if (entry.UploadId is not { } id) return;
-        entry.Status = UploadStatus.Completing;
-        Notify();
-        try
-        {
-            await api.CompleteUploadAsync(workspaceId, id);
-            entry.MarkDone();
-            await ReleaseAsync(entry.Token);
-        }
-        catch (PlatformApiException ex) when (ex.Status == HttpStatusCode.Conflict && resumeIfShort)
-        {
-            entry.Status = UploadStatus.Waiting; // The server is missing bytes: resume from its offset.
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            entry.Status = UploadStatus.Failed;
-            entry.Message = Feedback.MessageFor(ex);
+            await _remembered.ForgetAsync(entry.File);
         }
         Notify();
     }
 
     private UploadEntry? Find(string token) => _disposed ? null : _entries.FirstOrDefault(e => e.Token == token);
-
-    private string StoreKey(PickedFile file) =>
-        $"{KeyPrefix}{workspaceId}.{file.Size.ToString(CultureInfo.InvariantCulture)}.{file.LastModified.ToString(CultureInfo.InvariantCulture)}.{file.Name}";
 
     private async Task ReleaseAsync(string token)
     {

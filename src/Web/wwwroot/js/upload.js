@@ -1,12 +1,14 @@
 // Resumable chunked uploads from the browser. .NET creates and completes the upload (PlatformClient); this file only
-// reads the picked files and PUTs them in pieces, re-reading the server's offset after any failure so a network cut or
-// a server restart resumes where it stopped. Progress goes back to .NET as bytes the server has confirmed.
+// reads the picked files: it computes a file's SHA-256 in one streaming pass (hash(), so the upload can declare it and
+// the server can verify it), then PUTs the file in pieces, re-reading the server's offset after any failure so a
+// network cut or a server restart resumes where it stopped. Progress goes back to .NET as bytes the server has confirmed.
 window.platformUpload = (() => {
     const files = new Map();     // token -> File, until released
     const running = new Map();   // token -> AbortController
     const attached = new WeakMap(); // drop zone -> its listeners
     const fatalStatuses = new Set([400, 401, 403, 404, 410, 413]);
     const maxDelaySeconds = 30;
+    const hashReadBytes = 8 * 1024 * 1024; // read in pieces: a file of many GB is never held in memory
     let sequence = 0;
 
     class FatalError extends Error { }
@@ -199,6 +201,46 @@ window.platformUpload = (() => {
     }
 
     /**
+     * The SHA-256 (lowercase hex) of the file behind token, read in 8 MiB pieces (the next piece is read while the
+     * current one is hashed) with hash-wasm's incremental SHA-256. Calls OnHashProgress(token, bytesHashed) at most
+     * every 200 ms. Resolves to null when cancel(token) or release(token) stops it; rejects when the file cannot be read.
+     */
+    async function hash(token, dotnet) {
+        const file = files.get(token);
+        if (!file) throw new Error('The file is no longer available; pick it again.');
+        cancel(token);
+        const controller = new AbortController();
+        running.set(token, controller);
+        try {
+            const hasher = await window.hashwasm.createSHA256();
+            hasher.init();
+            const read = position => file.slice(position, Math.min(position + hashReadBytes, file.size)).arrayBuffer();
+            let position = 0;
+            let last = 0;
+            let next = file.size > 0 ? read(0) : null;
+            while (next) {
+                const piece = await next;
+                if (controller.signal.aborted) return null;
+                position += piece.byteLength;
+                if (piece.byteLength === 0 && position < file.size) throw new Error('The file could not be read to its end.');
+                next = position < file.size ? read(position) : null;
+                hasher.update(new Uint8Array(piece));
+                const now = Date.now();
+                if (now - last >= 200) { last = now; report(dotnet, 'OnHashProgress', token, position); }
+            }
+            return controller.signal.aborted ? null : hasher.digest('hex');
+        } catch (e) {
+            if (controller.signal.aborted) return null;
+            // Chromium refuses to read a file that changed on disk after it was picked.
+            throw new Error(e && e.name === 'NotReadableError'
+                ? 'The file could not be read; it may have changed since it was picked. Pick it again.'
+                : (e && e.message ? e.message : String(e)));
+        } finally {
+            if (running.get(token) === controller) running.delete(token);
+        }
+    }
+
+    /**
      * Sends the file behind token from options.offset: { chunkUrl (with "{offset}"), statusUrl, offset, size, chunkBytes }.
      * Calls OnProgress(token, confirmedBytes), OnRetrying(token, message, seconds), then OnSent(token) or OnFailed(token, message).
      * Returns at once; the upload runs until it ends or cancel(token).
@@ -210,7 +252,7 @@ window.platformUpload = (() => {
         run(token, options, dotnet, controller);
     }
 
-    /** Stops sending; the server keeps what it has, so a later start resumes. */
+    /** Stops hashing or sending; the server keeps what it has, so a later start resumes. */
     function cancel(token) {
         const controller = running.get(token);
         if (controller) { running.delete(token); controller.abort(); }
@@ -222,5 +264,5 @@ window.platformUpload = (() => {
         files.delete(token);
     }
 
-    return { attach, detach, start, cancel, release };
+    return { attach, detach, hash, start, cancel, release };
 })();
