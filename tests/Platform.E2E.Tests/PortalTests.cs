@@ -64,7 +64,9 @@ public sealed class PortalTests
         await page.GetByTestId("member-email").FillAsync("grace@example.com");
         await page.GetByTestId("add-member").ClickAsync();
         await Assertions.Expect(page.GetByTestId("member-row")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.GetByTestId("member-row").Filter(new() { HasText = "grace@example.com" })).ToBeVisibleAsync();
+        var grace = page.GetByTestId("member-row").Filter(new() { HasText = "grace@example.com" });
+        await Assertions.Expect(grace).ToBeVisibleAsync();
+        await Assertions.Expect(grace.GetByTestId("member-invited")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("05-members") });
 
         // A personal API token is shown once, and works.
@@ -98,7 +100,7 @@ public sealed class PortalTests
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("08-workers") });
 
         await page.GetByTestId("nav-settings-audit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("audit-row").Filter(new() { HasText = "member.added" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("audit-row").Filter(new() { HasText = "member.invited" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("09-audit") });
 
         await page.GetByTestId("nav-workspaces").ClickAsync();
@@ -107,6 +109,37 @@ public sealed class PortalTests
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("10-workspaces-dark") });
 
         errors.ShouldBeEmpty(string.Join("\n", errors));
+        await AnInvitedColleagueAcceptsAsync(browser, server, script, workspace, ct);
+    }
+
+    /// <summary>An invited account sees the invitation on its home page and joins the workspace by accepting it.</summary>
+    private static async Task AnInvitedColleagueAcceptsAsync(IBrowser browser, ServerProcess server, PlatformClient admin, WorkspaceDto workspace, CancellationToken ct)
+    {
+        await admin.RegisterUserAsync(new RegisterUserRequest("linus@example.com", Password, "Linus"), ct);
+        await admin.AddMemberAsync(workspace.Id, new AddMemberRequest("linus@example.com", WorkspaceRole.Member), ct);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync(new Uri(server.Address, "sign-in").ToString());
+        await page.GetByTestId("signin-email").FillAsync("linus@example.com");
+        await page.GetByTestId("signin-password").FillAsync(Password);
+        await page.GetByTestId("signin-submit").ClickAsync();
+
+        var invitation = page.GetByTestId("invitation").Filter(new() { HasText = "Vision team" });
+        await Assertions.Expect(invitation).ToBeVisibleAsync();
+        await Assertions.Expect(invitation).ToContainTextAsync(AdminEmail);
+        await Assertions.Expect(page.GetByTestId("no-workspaces")).ToBeVisibleAsync();
+        await page.Mouse.MoveAsync(0, 0);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("11-invitation") });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.Mouse.MoveAsync(0, 0);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("12-invitation-dark") });
+
+        await invitation.GetByTestId("invitation-accept").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Workspace" })).ToHaveValueAsync("Vision team");
+        await Assertions.Expect(page.GetByTestId("invitations")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("13-invitation-accepted-dark") });
+        (await admin.ListMembersAsync(workspace.Id, ct: ct)).Items.Single(m => m.Email == "linus@example.com").Invited.ShouldBeFalse();
     }
 
     private static async Task<string> ReadSecretAsync(ILocator element)

@@ -89,7 +89,7 @@ public partial class Members
             _items.RemoveAll(i => i.UserId == member.UserId);
             _items.Add(member);
             _email = "";
-            Feedback.Success($"{member.Email} added as {member.Role}.");
+            Feedback.Success($"{member.Email} is invited as {member.Role}; they join when they accept.");
         }
         catch (PlatformApiException ex) when (ex.Problem?.Errors is { Count: > 0 })
         {
