@@ -67,8 +67,7 @@ public static class AuthApi
         if (user is not null) await users.UpdateSecurityStampAsync(user);
         db.Audit(clock, AuditActions.SignOut, null, user, user?.Email);
         await db.SaveChangesAsync(ct);
-        if (user is not null && principal.FindFirst(LiveConnections.TokenIdClaim) is null)
-            await events.SessionsEndedAsync(user.Id, null, clock, ct);
+        if (user is not null) await events.SessionsEndedAsync(user.Id, null, clock, ct);
         return TypedResults.NoContent();
     }
 

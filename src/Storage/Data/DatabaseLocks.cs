@@ -17,25 +17,33 @@ public sealed class DatabaseLocks(DatabaseOptions options)
     /// <summary>Waits for the lock named <paramref name="name"/>; disposing the result releases it.</summary>
     public async Task<IAsyncDisposable> AcquireAsync(string name, CancellationToken ct)
     {
-        if (!options.IsPostgres)
-        {
-            return await AcquireLocalAsync(name, ct);
-        }
+        if (!options.IsPostgres) return await AcquireLocalAsync(name, ct);
 
+        var key = Key(name);
         var connection = new NpgsqlConnection(options.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = Key(name) } } };
-            await command.ExecuteNonQueryAsync(ct);
+            await ExecuteAsync(connection, "SELECT pg_advisory_lock($1)", key, ct);
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
-        // Closing the session releases its advisory locks, even if the unlock is never sent.
-        return new Release(() => connection.DisposeAsync());
+        return new Release(async () =>
+        {
+            // Unlocked explicitly: a pooled connection's session outlives Dispose. A session that breaks instead
+            // releases its locks as PostgreSQL ends it.
+            try { await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", key, CancellationToken.None); }
+            finally { await connection.DisposeAsync(); }
+        });
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, long key, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = key } } };
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>A lock per name that is forgotten when nobody holds or waits for it, so names (upload ids) do not pile up.</summary>
