@@ -1,4 +1,5 @@
 using Platform.Datasets.Formats;
+using Platform.Storage.Objects;
 
 namespace Platform.Jobs.Datasets;
 
@@ -6,23 +7,14 @@ namespace Platform.Jobs.Datasets;
 /// Reads an unpacked file and stops the import once it alone holds more bytes than the workspace has free, before
 /// those bytes are stored: a small archive cannot expand past the storage quota.
 /// </summary>
-internal sealed class QuotaGuardStream(Stream inner, string name, long remaining) : Stream
+internal sealed class QuotaGuardStream(Stream inner, string name, long remaining) : ForwardOnlyStream
 {
     private long _read;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) =>
         Count(await inner.ReadAsync(buffer, ct));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
-        ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
 
     private int Count(int read)
     {
@@ -36,9 +28,4 @@ internal sealed class QuotaGuardStream(Stream inner, string name, long remaining
         "nothing was imported. Delete datasets you no longer need or ask an administrator for a larger quota.");
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

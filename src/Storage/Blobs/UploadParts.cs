@@ -29,15 +29,12 @@ public static class UploadParts
         foreach (var key in keys) await store.DeleteAsync(key, ct);
     }
 
-    private sealed class ConcatenatedStream(IReadOnlyList<string> keys, IObjectStore store, long length) : Stream
+    private sealed class ConcatenatedStream(IReadOnlyList<string> keys, IObjectStore store, long length) : ForwardOnlyStream
     {
         private int _next;
         private Stream? _current;
         private long _position;
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
         public override long Length => length;
         public override long Position { get => _position; set => throw new NotSupportedException(); }
 
@@ -65,15 +62,6 @@ public static class UploadParts
                 _current = null;
             }
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
-            ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
