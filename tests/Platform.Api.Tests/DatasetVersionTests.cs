@@ -43,6 +43,24 @@ public abstract class DatasetVersionTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task DatasetActionsAreInTheWorkspacesAuditLog()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var (dataset, _) = await owner.ImportAsync(workspace.Id, DatasetFixtures.ShapesZip(perClass: 2), "shapes.zip", ct, name: "Audited shapes");
+        var split = await owner.SplitVersionAsync(workspace.Id, dataset.Id, 1, new SplitRequest(0.5, 0.5, 0, Seed: 1), ct);
+        await Wait.ForOperationAsync(owner, workspace.Id, split.Id, ct);
+        var export = await owner.StartExportAsync(workspace.Id, dataset.Id, 1, new StartExportRequest(DatasetFormat.ImageFolders), ct);
+        await Wait.ForOperationAsync(owner, workspace.Id, export.Id, ct);
+        await owner.DeleteDatasetAsync(workspace.Id, dataset.Id, ct);
+
+        var audit = (await owner.ListAuditAsync(workspace.Id, ct: ct)).Items.Where(a => a.Action.StartsWith("dataset.")).ToList();
+        audit.Select(a => a.Action).ShouldBe(["dataset.deleted", "dataset.export-started", "dataset.split-started", "dataset.import-started", "dataset.created"]);
+        audit.ShouldAllBe(a => a.Target!.StartsWith("Audited shapes"));
+        audit.Single(a => a.Action == "dataset.export-started").Target.ShouldBe("Audited shapes v1 as ImageFolders");
+    }
+
+    [Fact]
     public async Task ADiffShowsItemsAddedRemovedAndRelabeled()
     {
         var ct = TestContext.Current.CancellationToken;

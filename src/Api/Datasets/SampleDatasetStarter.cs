@@ -34,10 +34,12 @@ public sealed class SampleDatasetStarter(PlatformDb db, IObjectStore store, Stor
         upload.Receive(0, content.Length, now);
         upload.Complete(Convert.ToHexStringLower(SHA256.HashData(content.GetBuffer().AsSpan(0, (int)content.Length))), now);
         db.Datasets.Add(dataset);
+        db.Audit(clock, AuditActions.DatasetCreated, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), dataset.Name, "sample");
         db.Uploads.Add(upload);
         await db.SaveChangesAsync(ct);
         await storageLock.DisposeAsync();
         await live.DatasetChangedAsync(member.WorkspaceId, dataset.Id, "created", ct);
-        return await starter.StartAsync(member, OperationKinds.ImportDataset, dataset.Id, new StartImportRequest([upload.Id]), ct);
+        return await starter.StartAsync(member, OperationKinds.ImportDataset, dataset.Id, new StartImportRequest([upload.Id]), ct,
+            (AuditActions.DatasetImportStarted, dataset.Name));
     }
 }

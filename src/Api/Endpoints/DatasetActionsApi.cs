@@ -36,19 +36,21 @@ public static class DatasetActionsApi
         var (dataset, version) = await FindAsync(db, member, datasetId, number, ct);
         if (version is null) return Problems.NotFound("The version");
         if (dataset!.IsDeleted) return Problems.Conflict("A deleted dataset cannot be split; restore it first.");
-        var operation = await starter.StartAsync(member, OperationKinds.SplitDataset, datasetId, new SplitPayload(version.Id, request), ct);
+        var operation = await starter.StartAsync(member, OperationKinds.SplitDataset, datasetId, new SplitPayload(version.Id, request), ct,
+            (AuditActions.DatasetSplitStarted, $"{dataset.Name} v{version.Number}"));
         return TypedResults.Accepted($"/api/workspaces/{member.WorkspaceId}/operations/{operation.Id}", operation.ToDto());
     }
 
     private static async Task<Results<Accepted<OperationDto>, ValidationProblem, ProblemHttpResult>> Export(
         Guid datasetId, int number, StartExportRequest request, WorkspaceMember member, PlatformDb db, OperationStarter starter, CancellationToken ct)
     {
-        var (_, version) = await FindAsync(db, member, datasetId, number, ct);
+        var (dataset, version) = await FindAsync(db, member, datasetId, number, ct);
         if (version is null) return Problems.NotFound("The version");
         var fits = Platform.Datasets.Formats.DatasetWriters.FormatsFor(version.Kind);
         if (!fits.Contains(request.Format))
             return new Validation().Add("format", $"A {Dataset.Describe(version.Kind)} dataset exports to {string.Join(", ", fits)}.").Problem();
-        var operation = await starter.StartAsync(member, OperationKinds.ExportDataset, datasetId, new ExportPayload(version.Id, request.Format), ct);
+        var operation = await starter.StartAsync(member, OperationKinds.ExportDataset, datasetId, new ExportPayload(version.Id, request.Format), ct,
+            (AuditActions.DatasetExportStarted, $"{dataset!.Name} v{version.Number} as {request.Format}"));
         return TypedResults.Accepted($"/api/workspaces/{member.WorkspaceId}/operations/{operation.Id}", operation.ToDto());
     }
 

@@ -40,6 +40,7 @@ public static class DatasetsApi
         if (!validation.IsValid) return validation.Problem();
         var dataset = new Dataset(member.WorkspaceId, request.Name.Trim(), Normalize(request.Description), member.UserId, clock.GetUtcNow());
         db.Datasets.Add(dataset);
+        db.Audit(clock, AuditActions.DatasetCreated, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), dataset.Name);
         await db.SaveChangesAsync(ct);
         await live.DatasetChangedAsync(member.WorkspaceId, dataset.Id, "created", ct);
         return TypedResults.Created($"/api/workspaces/{member.WorkspaceId}/datasets/{dataset.Id}", dataset.ToDto(null));
@@ -122,7 +123,8 @@ public static class DatasetsApi
         foreach (var (field, value) in new[] { ("targetColumn", request.TargetColumn), ("textColumn", request.TextColumn), ("labelColumn", request.LabelColumn) })
             if (value is { Length: > 256 }) validation.Add(field, "A column name may be at most 256 characters.");
         if (!validation.IsValid) return validation.Problem();
-        var operation = await starter.StartAsync(member, OperationKinds.ImportDataset, dataset.Id, request with { UploadIds = ids.Distinct().ToList() }, ct);
+        var operation = await starter.StartAsync(member, OperationKinds.ImportDataset, dataset.Id, request with { UploadIds = ids.Distinct().ToList() }, ct,
+            (AuditActions.DatasetImportStarted, dataset.Name));
         return TypedResults.Accepted($"/api/workspaces/{member.WorkspaceId}/operations/{operation.Id}", operation.ToDto());
     }
 

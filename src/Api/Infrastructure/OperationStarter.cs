@@ -7,11 +7,15 @@ namespace Platform.Api.Infrastructure;
 /// <summary>Records an operation row, enqueues its job (IDs only) and announces it live.</summary>
 public sealed class OperationStarter(PlatformDb db, IBackgroundJobClient jobs, ResourceEvents events, TimeProvider clock)
 {
-    public async Task<Operation> StartAsync(WorkspaceMember member, string kind, Guid? subjectId, object? payload, CancellationToken ct)
+    /// <param name="audit">An audit action and its target (a dataset's name) to record with the operation, if any.</param>
+    public async Task<Operation> StartAsync(WorkspaceMember member, string kind, Guid? subjectId, object? payload, CancellationToken ct,
+        (string Action, string Target)? audit = null)
     {
         var operation = new Operation(member.WorkspaceId, kind, member.UserId, clock.GetUtcNow(), subjectId,
             payload is null ? null : JsonSerializer.Serialize(payload, payload.GetType(), PlatformClient.Json));
         db.Operations.Add(operation);
+        if (audit is var (action, target))
+            db.Audit(clock, action, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), target, $"operation {operation.Id}");
         await db.SaveChangesAsync(ct);
         var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(kind), j => j.RunAsync(operation.Id, CancellationToken.None));
         await db.AssignJobAsync(operation, jobId, CancellationToken.None);

@@ -44,6 +44,10 @@ public static class AuditActions
     public const string InvitationDeclined = "member.declined";
     public const string MemberRoleChanged = "member.role-changed";
     public const string MemberRemoved = "member.removed";
+    public const string DatasetCreated = "dataset.created";
+    public const string DatasetImportStarted = "dataset.import-started";
+    public const string DatasetSplitStarted = "dataset.split-started";
+    public const string DatasetExportStarted = "dataset.export-started";
     public const string DatasetDeleted = "dataset.deleted";
     public const string DatasetRestored = "dataset.restored";
     public const string DatasetPurged = "dataset.purged";
