@@ -21,10 +21,16 @@ public sealed class SignInGuard(TimeProvider clock)
     public bool FailUnknown(string email, int maxFailures, TimeSpan lockout)
     {
         var now = clock.GetUtcNow();
+        var normalized = email.ToUpperInvariant();
         if (_unknown.Count >= MaxTracked)
+        {
             foreach (var (key, value) in _unknown)
                 if (value.Until < now) _unknown.TryRemove(key, out _);
-        var entry = _unknown.AddOrUpdate(email.ToUpperInvariant(), _ => (1, now + lockout),
+            // Still full: a flood of made-up emails must not grow memory without bound; the per-address rate limit
+            // slows the flood, and an email first seen now goes untracked.
+            if (_unknown.Count >= MaxTracked && !_unknown.ContainsKey(normalized)) return false;
+        }
+        var entry = _unknown.AddOrUpdate(normalized, _ => (1, now + lockout),
             (_, e) => e.Until < now ? (1, now + lockout) : (e.Failures + 1, now + lockout));
         return entry.Failures >= maxFailures;
     }

@@ -38,7 +38,7 @@ public static class InvitationsApi
         membership.Accept(clock.GetUtcNow());
         db.Audit(clock, AuditActions.MemberAdded, workspaceId, membership.User, membership.User!.Email, membership.Role.ToString());
         await db.SaveChangesAsync(ct);
-        await events.PublishAsync(new LiveEventDto(LiveEvents.MembersChanged, workspaceId, null, membership.User.Email, clock.GetUtcNow()), ct);
+        await MembersApi.PublishAsync(events, workspaceId, membership.User.Email, clock, ct);
         return TypedResults.Ok(membership.Workspace.ToDto(membership.Role));
     }
 
@@ -50,7 +50,7 @@ public static class InvitationsApi
         db.Memberships.Remove(membership);
         db.Audit(clock, AuditActions.InvitationDeclined, workspaceId, membership.User, membership.User!.Email, membership.Role.ToString());
         await db.SaveChangesAsync(ct);
-        await events.PublishAsync(new LiveEventDto(LiveEvents.MembersChanged, workspaceId, null, membership.User.Email, clock.GetUtcNow()), ct);
+        await MembersApi.PublishAsync(events, workspaceId, membership.User.Email, clock, ct);
         return TypedResults.NoContent();
     }
 

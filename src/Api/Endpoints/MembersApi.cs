@@ -87,6 +87,6 @@ public static class MembersApi
     private static async Task<bool> IsLastOwnerAsync(PlatformDb db, Guid workspaceId, CancellationToken ct) =>
         await db.Memberships.CountAsync(m => m.WorkspaceId == workspaceId && m.Role == WorkspaceRole.Owner && m.AcceptedAt != null, ct) <= 1;
 
-    private static Task PublishAsync(IEventBus events, Guid workspaceId, string? email, TimeProvider clock, CancellationToken ct) =>
+    internal static Task PublishAsync(IEventBus events, Guid workspaceId, string? email, TimeProvider clock, CancellationToken ct) =>
         events.PublishAsync(new LiveEventDto(LiveEvents.MembersChanged, workspaceId, null, email, clock.GetUtcNow()), ct);
 }

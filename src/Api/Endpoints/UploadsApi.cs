@@ -31,6 +31,9 @@ public static class UploadsApi
         if (!validation.IsValid) return validation.Problem();
         await using var _ = await usage.LockAsync(member.WorkspaceId, ct);
         await usage.EnsureRoomAsync(member.WorkspaceId, request.Size, ct);
+        // After the quota, whose answer is the useful one where a quota is set; this bound holds without one too.
+        if (request.Size > Upload.MaxSize)
+            return new Validation().Add("size", $"An upload may be at most {Upload.MaxSize >> 40} TiB; split the data into several files.").Problem();
         var upload = new Upload(member.WorkspaceId, request.FileName.Trim(), request.Size, request.Sha256?.ToLowerInvariant(), member.UserId, clock.GetUtcNow());
         db.Uploads.Add(upload);
         await db.SaveChangesAsync(ct);

@@ -11,6 +11,11 @@ public sealed class Upload
 {
     public const int MaxFileNameLength = 255;
     public const int MaxChunkBytes = 16 * 1024 * 1024;
+    /// <summary>
+    /// The largest file one upload may declare (4 TiB). Declared sizes are reserved against the quota and summed, so
+    /// even a workspace without a quota must not hold sizes whose sum overflows.
+    /// </summary>
+    public const long MaxSize = 4L << 40;
 
     private Upload() { }
 

@@ -20,6 +20,18 @@ public abstract class StorageSecurityTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task WithoutAQuotaAHugeDeclaredSizeIsRefusedSoUsageCannotOverflow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (admin, workspace) = await QuotaWorkspaceAsync(0, ct);
+        var error = await admin.CreateUploadAsync(workspace.Id, new CreateUploadRequest("huge.bin", long.MaxValue), ct).ShouldFailWith(HttpStatusCode.BadRequest);
+        error.Problem!.Errors!["size"].Single().ShouldContain("at most 4 TiB");
+        await admin.CreateUploadAsync(workspace.Id, new CreateUploadRequest("big.bin", 4L << 40), ct);
+        await admin.CreateUploadAsync(workspace.Id, new CreateUploadRequest("big2.bin", 4L << 40), ct);
+        (await admin.GetStorageAsync(workspace.Id, ct)).UsedBytes.ShouldBe(8L << 40);
+    }
+
+    [Fact]
     public async Task UploadsReserveTheirDeclaredSizeSoParallelUploadsCannotOvershoot()
     {
         var ct = TestContext.Current.CancellationToken;
