@@ -17,9 +17,15 @@ public sealed class OperationStarter(PlatformDb db, IBackgroundJobClient jobs, R
         if (audit is var (action, target))
             db.Audit(clock, action, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), target, $"operation {operation.Id}");
         await db.SaveChangesAsync(ct);
-        var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(kind), j => j.RunAsync(operation.Id, CancellationToken.None));
+        await EnqueueAsync(operation, ct);
+        return operation;
+    }
+
+    /// <summary>Enqueues the job of an operation already saved (with the rows that go with it) and announces it.</summary>
+    public async Task EnqueueAsync(Operation operation, CancellationToken ct)
+    {
+        var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(operation), j => j.RunAsync(operation.Id, CancellationToken.None));
         await db.AssignJobAsync(operation, jobId, CancellationToken.None);
         await events.OperationChangedAsync(operation, ct);
-        return operation;
     }
 }

@@ -69,7 +69,7 @@ public sealed class OperationReconciler(IServiceScopeFactory scopes, ILogger<Ope
                 db.Entry(operation).State = EntityState.Detached; // it finished or was cancelled meanwhile
                 continue;
             }
-            var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(operation.Kind), j => j.RunAsync(operation.Id, CancellationToken.None));
+            var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(operation), j => j.RunAsync(operation.Id, CancellationToken.None));
             await db.AssignJobAsync(operation, jobId, ct);
             requeued++;
         }

@@ -66,6 +66,7 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
     public void Configure(EntityTypeBuilder<Operation> b)
     {
         b.Property(x => x.Kind).HasMaxLength(64);
+        b.Property(x => x.Queue).HasMaxLength(32);
         b.Property(x => x.Message).HasMaxLength(2048);
         b.Property(x => x.WorkerName).HasMaxLength(128);
         b.Property(x => x.JobId).HasMaxLength(64);

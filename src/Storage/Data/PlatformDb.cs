@@ -23,6 +23,12 @@ public abstract class PlatformDb(DbContextOptions options)
     public DbSet<DatasetItem> DatasetItems => Set<DatasetItem>();
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
     public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<Run> Runs => Set<Run>();
+    public DbSet<RunMetric> RunMetrics => Set<RunMetric>();
+    public DbSet<RunParam> RunParams => Set<RunParam>();
+    public DbSet<RunTag> RunTags => Set<RunTag>();
+    public DbSet<RunLogLine> RunLogLines => Set<RunLogLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

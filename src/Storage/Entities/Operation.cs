@@ -10,8 +10,10 @@ public sealed class Operation
 {
     private Operation() { }
 
-    public Operation(Guid workspaceId, string kind, Guid? createdBy, DateTimeOffset now, Guid? subjectId = null, string? payload = null)
+    public Operation(Guid workspaceId, string kind, Guid? createdBy, DateTimeOffset now, Guid? subjectId = null, string? payload = null,
+        string? queue = null)
     {
+        Queue = queue;
         SubjectId = subjectId;
         Payload = payload;
         Id = Guid.CreateVersion7();
@@ -25,6 +27,8 @@ public sealed class Operation
     public Guid Id { get; private set; }
     public Guid WorkspaceId { get; private set; }
     public string Kind { get; private set; } = "";
+    /// <summary>The Hangfire queue, when not the kind's usual one (a training run on the gpu queue).</summary>
+    public string? Queue { get; private set; }
     public OperationState State { get; private set; }
     public double Progress { get; private set; }
     public string? Message { get; private set; }
@@ -106,6 +110,7 @@ public static class OperationKinds
     public const string ImportDataset = "import-dataset";
     public const string SplitDataset = "split-dataset";
     public const string ExportDataset = "export-dataset";
+    public const string TrainModel = "train-model";
 }
 
 public static class OperationQueues
@@ -114,10 +119,12 @@ public static class OperationQueues
     public const string Cpu = "cpu";
     public const string Gpu = "gpu";
 
+    public static string For(Operation operation) => operation.Queue ?? For(operation.Kind);
+
     public static string For(string kind) => kind switch
     {
         OperationKinds.SystemCheck => Default,
-        OperationKinds.ImportDataset or OperationKinds.SplitDataset or OperationKinds.ExportDataset => Cpu,
+        OperationKinds.ImportDataset or OperationKinds.SplitDataset or OperationKinds.ExportDataset or OperationKinds.TrainModel => Cpu,
         _ => Default,
     };
 }
