@@ -76,6 +76,9 @@ public static class ApiServiceCollectionExtensions
         app.MapDatasetsApi();
         app.MapDatasetVersionsApi();
         app.MapDatasetActionsApi();
+        app.MapExperimentsApi();
+        app.MapTrainingApi();
+        app.MapRunsApi();
         app.MapEventsApi();
         app.MapHub<LiveHub>(LiveEvents.HubPath);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [new HangfireAdminFilter()] });

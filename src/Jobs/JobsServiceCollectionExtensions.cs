@@ -39,6 +39,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<IOperationJob, OperationJob>();
         services.AddScoped<IOperationHandler, SystemCheckHandler>();
         services.AddDatasetJobs();
+        services.AddScoped<IOperationHandler, Training.TrainModelHandler>();
         return services;
     }
 

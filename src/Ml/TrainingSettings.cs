@@ -28,41 +28,7 @@ public sealed record TrainingSettings
     /// <summary>Emit a checkpoint at least this often (default 2 minutes).</summary>
     public TimeSpan? CheckpointInterval { get; init; }
 
-    internal void Validate(Dictionary<string, List<string>> errors)
-    {
-        if (Epochs is < 1 or > 10_000)
-        {
-            errors.Add("settings.epochs", "Epochs must be between 1 and 10000.");
-        }
-
-        if (BatchSize is < 1 or > 8192)
-        {
-            errors.Add("settings.batchSize", "Batch size must be between 1 and 8192.");
-        }
-
-        if (LearningRate is { } lr && (double.IsNaN(lr) || lr <= 0 || lr > 10))
-        {
-            errors.Add("settings.learningRate", "Learning rate must be greater than 0 and at most 10.");
-        }
-
-        if (ModelSize is { } size && (double.IsNaN(size) || size < 0.25 || size > 4))
-        {
-            errors.Add("settings.modelSize", "Model size must be between 0.25 and 4.");
-        }
-
-        if (ImageSize is < 8 or > 256)
-        {
-            errors.Add("settings.imageSize", "Image size must be between 8 and 256 pixels.");
-        }
-
-        if (CheckpointEverySteps is < 1)
-        {
-            errors.Add("settings.checkpointEverySteps", "Checkpoint interval in steps must be at least 1.");
-        }
-
-        if (CheckpointInterval is { } interval && interval < TimeSpan.FromSeconds(1))
-        {
-            errors.Add("settings.checkpointInterval", "Checkpoint interval must be at least one second.");
-        }
-    }
+    internal void Validate(Dictionary<string, List<string>> errors) =>
+        Contracts.TrainingSettingsRules.Validate(Epochs, BatchSize, LearningRate, ModelSize, ImageSize, CheckpointEverySteps,
+            CheckpointInterval?.TotalSeconds, (field, message) => errors.Add(field, message));
 }

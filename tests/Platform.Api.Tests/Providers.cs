@@ -50,3 +50,7 @@ public sealed class OperationRecoveryTestsOnSqlite(SqliteApp app) : OperationRec
 public sealed class OperationRecoveryTestsOnPostgres(PostgresApp app) : OperationRecoveryTests<PostgresApp>(app);
 public sealed class ErrorResponseTestsOnSqlite(SqliteWebApp app) : ErrorResponseTests<SqliteWebApp>(app);
 public sealed class ErrorResponseTestsOnPostgres(PostgresWebApp app) : ErrorResponseTests<PostgresWebApp>(app);
+public sealed class TrainingRunTestsOnSqlite(SqliteApp app) : Training.TrainingRunTests<SqliteApp>(app);
+public sealed class TrainingRunTestsOnPostgresAndS3(ProductionApp app) : Training.TrainingRunTests<ProductionApp>(app);
+public sealed class ExperimentTestsOnSqlite(SqliteApp app) : Training.ExperimentTests<SqliteApp>(app);
+public sealed class ExperimentTestsOnPostgres(PostgresApp app) : Training.ExperimentTests<PostgresApp>(app);

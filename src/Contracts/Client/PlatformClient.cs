@@ -16,7 +16,10 @@ public sealed partial class PlatformClient(HttpClient http)
 
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
-    /// <summary>The API's JSON: web defaults, enums as strings only (a number is refused).</summary>
+    /// <summary>
+    /// The API's JSON: web defaults, enums as strings only (a number is refused), and NaN / ±Infinity written as the
+    /// strings "NaN", "Infinity", "-Infinity" (metrics keep them).
+    /// </summary>
     public static JsonSerializerOptions CreateJsonOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
@@ -24,8 +27,11 @@ public sealed partial class PlatformClient(HttpClient http)
         return options;
     }
 
-    public static void Configure(JsonSerializerOptions options) =>
+    public static void Configure(JsonSerializerOptions options)
+    {
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
+        options.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+    }
 
     public HttpClient Http => http;
 

@@ -21,6 +21,12 @@ public static class LiveEvents
     public const string MembersChanged = "members.changed";
     /// <summary>A dataset was created, edited, deleted or got a new version; ResourceId is the dataset id.</summary>
     public const string DatasetChanged = "dataset.changed";
+    /// <summary>A run changed state or progress; ResourceId is the run id.</summary>
+    public const string RunChanged = "run.changed";
+    /// <summary>A run has new metric points; ResourceId is the run id.</summary>
+    public const string RunMetrics = "run.metrics";
+    /// <summary>A run has new log lines; ResourceId is the run id.</summary>
+    public const string RunLog = "run.log";
     public const string TestEvent = "test";
     /// <summary>
     /// Between server processes only, never sent to browsers: an account lost access (removed, role changed, signed

@@ -9,6 +9,9 @@ public interface IOperationHandler
 
     /// <summary>Returns the success message. Call <paramref name="report"/> from the job's own flow (it saves the row).</summary>
     Task<string> RunAsync(Operation operation, IOperationReporter report, CancellationToken ct);
+
+    /// <summary>Called once the operation is recorded as failed or cancelled (its own rows follow it there).</summary>
+    Task OnEndedAsync(Operation operation, CancellationToken ct) => Task.CompletedTask;
 }
 
 public interface IOperationReporter

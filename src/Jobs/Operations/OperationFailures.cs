@@ -18,7 +18,8 @@ public static class OperationFailures
     /// tells them what to fix, and a stack trace in the log would only look like a bug.
     /// </summary>
     public static bool IsExpected(Exception ex) =>
-        ex is DatasetFormatException or ArchiveRejectedException or ImageDecodeException or QuotaExceededException;
+        ex is DatasetFormatException or ArchiveRejectedException or ImageDecodeException or QuotaExceededException
+            or Training.DatasetNotTrainableException;
 
     /// <summary>Fits a message into the Message column, ending with an ellipsis when it was cut.</summary>
     public static string Shorten(string message)

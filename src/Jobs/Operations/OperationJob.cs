@@ -70,6 +70,8 @@ public sealed class OperationJob(
             await watcher;
         }
         await SaveAndPublishAsync(CancellationToken.None);
+        if (operation.State is OperationState.Failed or OperationState.Cancelled)
+            await handler.OnEndedAsync(operation, CancellationToken.None);
     }
 
     /// <summary>A failed handler's unsaved rows must not be written by the save that records the failure.</summary>

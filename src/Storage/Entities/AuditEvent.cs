@@ -51,4 +51,6 @@ public static class AuditActions
     public const string DatasetDeleted = "dataset.deleted";
     public const string DatasetRestored = "dataset.restored";
     public const string DatasetPurged = "dataset.purged";
+    public const string RunStarted = "run.started";
+    public const string RunCancelled = "run.cancelled";
 }

@@ -12,4 +12,15 @@ public sealed class ResourceEvents(IEventBus events, TimeProvider clock)
 
     public Task DatasetChangedAsync(Guid workspaceId, Guid datasetId, string message, CancellationToken ct) =>
         events.PublishAsync(new LiveEventDto(LiveEvents.DatasetChanged, workspaceId, datasetId.ToString(), message, clock.GetUtcNow()), ct);
+
+    public Task RunChangedAsync(Run run, CancellationToken ct) => RunChangedAsync(run.WorkspaceId, run.Id, run.Status.ToString(), ct);
+
+    public Task RunChangedAsync(Guid workspaceId, Guid runId, string status, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.RunChanged, workspaceId, runId.ToString(), status, clock.GetUtcNow()), ct);
+
+    public Task RunMetricsAsync(Guid workspaceId, Guid runId, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.RunMetrics, workspaceId, runId.ToString(), null, clock.GetUtcNow()), ct);
+
+    public Task RunLogAsync(Guid workspaceId, Guid runId, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.RunLog, workspaceId, runId.ToString(), null, clock.GetUtcNow()), ct);
 }

@@ -1,0 +1,110 @@
+using Platform.Api.Runs;
+using Platform.Storage.Objects;
+
+namespace Platform.Api.Endpoints;
+
+/// <summary>A run: its state, cancel, metrics (downsampled for the first view), log, evaluation and model.</summary>
+public static class RunsApi
+{
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapWorkspaceGroup().MapGroup("/runs/{id:guid}").WithTags("Runs");
+        group.MapGet("", Get);
+        group.MapPost("/cancel", Cancel).RequireWorkspaceRole(WorkspaceRole.Member);
+        group.MapGet("/metrics", Metrics);
+        group.MapGet("/log", Log);
+        group.MapGet("/evaluation", Evaluation);
+        group.MapGet("/model", Model);
+        return app;
+    }
+
+    private static async Task<Results<Ok<RunDto>, ProblemHttpResult>> Get(Guid id, WorkspaceMember member, PlatformDb db, CancellationToken ct) =>
+        await db.FindRunAsync(member, id, ct) is { } run ? TypedResults.Ok(await db.ToDetailAsync(run, ct)) : Problems.NotFound("The run");
+
+    private static async Task<Results<Ok<RunDto>, ProblemHttpResult>> Cancel(
+        Guid id, WorkspaceMember member, PlatformDb db, ResourceEvents events, TimeProvider clock, CancellationToken ct)
+    {
+        var run = await db.FindRunAsync(member, id, ct);
+        if (run is null) return Problems.NotFound("The run");
+        for (var attempt = 0; ; attempt++)
+        {
+            if (run.IsFinished) return Problems.Conflict($"The run has already {run.Status.ToString().ToLowerInvariant()}; it cannot be cancelled.");
+            run.Cancel(clock.GetUtcNow());
+            var operation = run.OperationId is { } operationId ? await db.Operations.SingleOrDefaultAsync(o => o.Id == operationId, ct) : null;
+            if (operation is { IsFinished: false }) operation.Cancel(clock.GetUtcNow());
+            db.Audit(clock, AuditActions.RunCancelled, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), run.Name, $"run {run.Id}");
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                if (operation is not null) await events.OperationChangedAsync(operation, ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 2)
+            {
+                // The worker started or finished it between reading and saving: read again and answer what really happened.
+                foreach (var entry in db.ChangeTracker.Entries().ToList()) entry.State = EntityState.Detached;
+                run = (await db.FindRunAsync(member, id, ct))!;
+            }
+        }
+        await events.RunChangedAsync(run, ct);
+        return TypedResults.Ok(await db.ToDetailAsync(run, ct));
+    }
+
+    /// <param name="afterId">Only points logged after this cursor (the <c>lastId</c> of an earlier answer), at full resolution.</param>
+    /// <param name="name">One metric only; with <paramref name="fromStep"/> and <paramref name="toStep"/>, a zoomed range.</param>
+    /// <param name="maxPoints">Per series, 10 to 10,000 (default 1,000); longer series are downsampled (LTTB).</param>
+    private static async Task<Results<Ok<RunMetricsDto>, ValidationProblem, ProblemHttpResult>> Metrics(
+        Guid id, long? afterId, string? name, long? fromStep, long? toStep, int? maxPoints, WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    {
+        if (maxPoints is < 10 or > 10_000) return new Validation().Add("maxPoints", "maxPoints must be between 10 and 10000.").Problem();
+        if (await db.FindRunAsync(member, id, ct) is null) return Problems.NotFound("The run");
+        var query = db.RunMetrics.AsNoTracking().Where(m => m.RunId == id);
+        if (afterId is { } after) query = query.Where(m => m.Id > after);
+        if (name is not null) query = query.Where(m => m.Name == name);
+        if (fromStep is { } from) query = query.Where(m => m.Step >= from);
+        if (toStep is { } to) query = query.Where(m => m.Step <= to);
+        var points = await query.OrderBy(m => m.Id).ToListAsync(ct);
+        var limit = afterId is null ? maxPoints ?? 1000 : int.MaxValue;
+        var series = points.GroupBy(m => m.Name).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var ordered = g.OrderBy(m => m.Step).ThenBy(m => m.Id).Select(m => new MetricPointDto(m.Step, m.Epoch, m.Value, m.Timestamp)).ToList();
+            var kept = Downsampling.Lttb(ordered, limit);
+            return new MetricSeriesDto(g.Key, kept, ordered.Count, kept.Count < ordered.Count);
+        }).ToList();
+        var lastId = points.Count > 0 ? points.Max(m => m.Id) : afterId ?? 0;
+        return TypedResults.Ok(new RunMetricsDto(series, lastId));
+    }
+
+    private static async Task<Results<Ok<RunLogDto>, ProblemHttpResult>> Log(
+        Guid id, long? afterId, int? limit, WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    {
+        if (await db.FindRunAsync(member, id, ct) is null) return Problems.NotFound("The run");
+        var take = Math.Clamp(limit ?? 1000, 1, 5000);
+        var query = db.RunLogLines.AsNoTracking().Where(l => l.RunId == id);
+        // Without a cursor the page shows the end of the log; with one, what came after it.
+        var lines = afterId is { } after
+            ? await query.Where(l => l.Id > after).OrderBy(l => l.Id).Take(take).ToListAsync(ct)
+            : (await query.OrderByDescending(l => l.Id).Take(take).ToListAsync(ct)).AsEnumerable().Reverse().ToList();
+        return TypedResults.Ok(new RunLogDto(lines.Select(l => new RunLogLineDto(l.Id, l.At, l.Text)).ToList(),
+            lines.Count > 0 ? lines[^1].Id : afterId ?? 0));
+    }
+
+    private static async Task<IResult> Evaluation(Guid id, WorkspaceMember member, PlatformDb db, IObjectStore store, CancellationToken ct)
+    {
+        var run = await db.FindRunAsync(member, id, ct);
+        if (run is null) return Problems.NotFound("The run");
+        if (run.EvaluationKey is null || await store.TryOpenReadAsync(run.EvaluationKey, ct) is not { } stream)
+            return Problems.NotFound("The run's evaluation");
+        return TypedResults.Stream(stream, "application/json");
+    }
+
+    private static async Task<IResult> Model(Guid id, WorkspaceMember member, PlatformDb db, IObjectStore store, CancellationToken ct)
+    {
+        var run = await db.FindRunAsync(member, id, ct);
+        if (run is null) return Problems.NotFound("The run");
+        if (run.ModelKey is null || await store.TryOpenReadAsync(run.ModelKey, ct) is not { } stream)
+            return Problems.NotFound("The run's model");
+        var safe = new string(run.Name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray()).Trim('-');
+        return TypedResults.Stream(stream, "application/zip", $"{(safe.Length == 0 ? "run" : safe[..Math.Min(safe.Length, 80)])}-model.zip");
+    }
+}

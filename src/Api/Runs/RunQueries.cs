@@ -1,0 +1,53 @@
+namespace Platform.Api.Runs;
+
+/// <summary>Reads runs and experiments of the caller's workspace only (a stranger's id is "not found").</summary>
+public static class RunQueries
+{
+    public static Task<Run?> FindRunAsync(this PlatformDb db, WorkspaceMember member, Guid id, CancellationToken ct) =>
+        db.Runs.SingleOrDefaultAsync(r => r.Id == id && r.WorkspaceId == member.WorkspaceId, ct);
+
+    public static Task<Experiment?> FindExperimentAsync(this PlatformDb db, WorkspaceMember member, Guid id, CancellationToken ct) =>
+        db.Experiments.SingleOrDefaultAsync(e => e.Id == id && e.WorkspaceId == member.WorkspaceId, ct);
+
+    /// <summary>The run with what its page shows: experiment name, who started it, its dataset version, its place in the queue.</summary>
+    public static async Task<RunDto> ToDetailAsync(this PlatformDb db, Run run, CancellationToken ct)
+    {
+        var experiment = await db.Experiments.AsNoTracking().Where(e => e.Id == run.ExperimentId).Select(e => e.Name).SingleAsync(ct);
+        var email = run.CreatedBy is { } by ? await db.Users.AsNoTracking().Where(u => u.Id == by).Select(u => u.Email).SingleOrDefaultAsync(ct) : null;
+        RunDatasetDto? dataset = null;
+        if (run.DatasetVersionId is { } versionId)
+            dataset = await db.DatasetVersions.AsNoTracking().Where(v => v.Id == versionId)
+                .Join(db.Datasets, v => v.DatasetId, d => d.Id, (v, d) => new RunDatasetDto(d.Id, d.Name, v.Number, v.Id))
+                .SingleOrDefaultAsync(ct);
+        return run.ToDto(experiment, email, dataset, await QueuePositionAsync(db, run, ct));
+    }
+
+    /// <summary>1 for the next run to start on its queue; null unless the run is queued.</summary>
+    private static async Task<int?> QueuePositionAsync(PlatformDb db, Run run, CancellationToken ct)
+    {
+        if (run.Status != RunStatus.Queued || run.Queue is null) return null;
+        var ahead = await db.Runs.AsNoTracking()
+            .CountAsync(r => r.Status == RunStatus.Queued && r.Queue == run.Queue && r.CreatedAt < run.CreatedAt, ct);
+        return ahead + 1;
+    }
+
+    /// <summary>The workspace's "Default" experiment, created the first time a run needs it.</summary>
+    public static async Task<Experiment> DefaultExperimentAsync(this PlatformDb db, WorkspaceMember member, TimeProvider clock, CancellationToken ct)
+    {
+        var existing = await db.Experiments.SingleOrDefaultAsync(e => e.WorkspaceId == member.WorkspaceId && e.Name == Experiment.DefaultName, ct);
+        if (existing is not null) return existing;
+        var created = new Experiment(member.WorkspaceId, Experiment.DefaultName, "Runs started without choosing an experiment.", member.UserId, clock.GetUtcNow());
+        db.Experiments.Add(created);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return created;
+        }
+        catch (DbUpdateException)
+        {
+            // Another request created it at the same time (the unique name index decided): use that one.
+            db.Entry(created).State = EntityState.Detached;
+            return await db.Experiments.SingleAsync(e => e.WorkspaceId == member.WorkspaceId && e.Name == Experiment.DefaultName, ct);
+        }
+    }
+}

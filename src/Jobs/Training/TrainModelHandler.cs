@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Contracts;
+using Platform.Jobs.Operations;
+using Platform.Jobs.Workers;
+using Platform.Ml;
+using Platform.Storage.Blobs;
+using Platform.Storage.Data;
+using Platform.Storage.Entities;
+using Platform.Storage.Events;
+using Platform.Storage.Objects;
+
+namespace Platform.Jobs.Training;
+
+/// <summary>
+/// Trains a run on its dataset version with the core: metrics, log and progress stream to the database as it goes,
+/// checkpoints to the object store; a run picked up again (after a crash or restart) resumes from its last checkpoint.
+/// The model package and the evaluation are stored as the run's artifacts.
+/// </summary>
+public sealed class TrainModelHandler(
+    PlatformDb db, IObjectStore store, BlobStore blobs, ResourceEvents events, WorkerIdentity worker, IServiceScopeFactory scopes,
+    TimeProvider clock, ILogger<TrainModelHandler> logger) : IOperationHandler
+{
+    public string Kind => OperationKinds.TrainModel;
+
+    public async Task<string> RunAsync(Operation operation, IOperationReporter report, CancellationToken ct)
+    {
+        var run = await db.Runs.SingleAsync(r => r.Id == operation.SubjectId && r.WorkspaceId == operation.WorkspaceId, ct);
+        if (run.IsFinished) return $"The run had already {run.Status.ToString().ToLowerInvariant()}.";
+        run.Start(worker.Name, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await events.RunChangedAsync(run, ct);
+
+        await using var recorder = new RunRecorder(scopes, events, clock, logger, run.WorkspaceId, run.Id);
+        recorder.Line($"Run started on worker {worker.Name} (attempt {run.Attempts}).");
+        await using var sampler = new ResourceSampler(recorder);
+        var version = await db.DatasetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == run.DatasetVersionId, ct)
+            ?? throw new DatasetNotTrainableException("The dataset version this run trains on no longer exists.");
+        var inputs = await TrainingInputs.ReadAsync(db, blobs, version, ct);
+        if (inputs.LeftOutReason is { } leftOut) recorder.Line(leftOut);
+        await using var resume = await ResumeAsync(run, recorder, ct);
+        await using var uploader = new CheckpointUploader(store, scopes, recorder, logger, run.WorkspaceId, run.Id, run.CheckpointKey);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, recorder.Stopped);
+        var request = new TrainingRequest
+        {
+            Template = run.Template!,
+            TimeBudget = TimeSpan.FromSeconds(run.TimeBudgetSeconds ?? 1800),
+            Items = inputs.Items,
+            Table = inputs.Table,
+            Settings = Settings(run),
+            ResumeFrom = resume,
+            Callbacks = new TrainingCallbacks
+            {
+                Metrics = recorder.Metrics, Log = recorder.Log, Progress = recorder.Progress, Checkpoint = uploader.Callback,
+            },
+        };
+        var result = await TrainAsync(request, sampler, stop.Token);
+
+        var prefix = $"workspaces/{run.WorkspaceId:N}/runs/{run.Id:N}";
+        var model = new MemoryStream();
+        result.Model.WriteTo(model);
+        await store.PutAsync($"{prefix}/model.zip", new MemoryStream(model.ToArray(), writable: false), model.Length, "application/zip", ct);
+        var evaluation = JsonSerializer.SerializeToUtf8Bytes(ToDto(result.Evaluation), PlatformClient.Json);
+        await store.PutAsync($"{prefix}/evaluation.json", new MemoryStream(evaluation, writable: false), evaluation.Length, "application/json", ct);
+        var score = result.Evaluation.Accuracy ?? result.Evaluation.RSquared;
+        var message = $"Trained {result.Steps:N0} steps ({result.Epochs:0.##} epochs), stopped because {result.StopReason}; "
+            + $"{result.Evaluation.Split} {(result.Evaluation.Accuracy is { } a ? $"accuracy {a:0.####}" : $"R² {result.Evaluation.RSquared:0.####}")}."
+            + (inputs.LeftOut > 0 ? $" {inputs.LeftOutReason}" : "");
+        recorder.Line(message);
+        await recorder.FlushAsync();
+        run.Succeed($"{prefix}/model.zip", model.Length, $"{prefix}/evaluation.json", score, message, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await events.RunChangedAsync(run, ct);
+        return message;
+    }
+
+    /// <summary>A failed or cancelled operation ends its run the same way, with the reason in its log.</summary>
+    public async Task OnEndedAsync(Operation operation, CancellationToken ct)
+    {
+        var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == operation.SubjectId && r.WorkspaceId == operation.WorkspaceId, ct);
+        if (run is null || run.IsFinished) return;
+        if (operation.State == OperationState.Failed) run.Fail(operation.Message ?? "Failed.", clock.GetUtcNow());
+        else if (operation.State == OperationState.Cancelled) run.Cancel(clock.GetUtcNow());
+        else return;
+        db.RunLogLines.Add(new RunLogLine(run.Id, clock.GetUtcNow(), $"{run.Status}: {run.Message}"));
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return; } // a user's cancel got there first
+        await events.RunChangedAsync(run, ct);
+    }
+
+    private static async Task<TrainingResult> TrainAsync(TrainingRequest request, ResourceSampler sampler, CancellationToken ct)
+    {
+        sampler.Start();
+        try { return await ModelTrainer.TrainAsync(request, ct); }
+        catch (MlValidationException e) { throw new DatasetNotTrainableException(string.Join(" ", e.Errors.SelectMany(f => f.Value))); }
+    }
+
+    /// <summary>The last checkpoint, if the run had one; metrics logged after it are dropped, as the resumed run logs them again.</summary>
+    private async Task<Stream?> ResumeAsync(Run run, RunRecorder recorder, CancellationToken ct)
+    {
+        if (run.CheckpointKey is null || run.CheckpointStep is not { } step) return null;
+        var stream = await store.TryOpenReadAsync(run.CheckpointKey, ct);
+        if (stream is null)
+        {
+            recorder.Line("The last checkpoint is missing from the store; training starts over.");
+            await db.RunMetrics.Where(m => m.RunId == run.Id).ExecuteDeleteAsync(ct);
+            return null;
+        }
+        var copy = new MemoryStream();
+        await using (stream) await stream.CopyToAsync(copy, ct);
+        copy.Position = 0;
+        var dropped = await db.RunMetrics.Where(m => m.RunId == run.Id && m.Step > step).ExecuteDeleteAsync(ct);
+        recorder.Line($"Resuming from the checkpoint at step {step:N0}" + (dropped > 0 ? $" ({dropped:N0} metric points after it are logged again)." : "."));
+        return copy;
+    }
+
+    private static TrainingSettings Settings(Run run)
+    {
+        var s = run.SettingsJson is null ? new TrainingSettingsDto() : JsonSerializer.Deserialize<TrainingSettingsDto>(run.SettingsJson, PlatformClient.Json)!;
+        return new TrainingSettings
+        {
+            Epochs = s.Epochs, BatchSize = s.BatchSize, LearningRate = s.LearningRate, ModelSize = s.ModelSize, ImageSize = s.ImageSize,
+            HorizontalFlip = s.HorizontalFlip, Seed = s.Seed, CheckpointEverySteps = s.CheckpointEverySteps,
+            CheckpointInterval = s.CheckpointIntervalSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        };
+    }
+
+    private static EvaluationDto ToDto(EvaluationReport e) => new(e.Task, e.Split, e.Count, e.Accuracy,
+        e.Classes.Select(c => new ClassMetricsDto(c.Name, c.Precision, c.Recall, c.F1, c.Support)).ToList(), e.ConfusionMatrix,
+        e.WorstItems.Select(w => new WorstItemDto(w.Id, w.Label, w.Predicted, w.LabelProbability)).ToList(),
+        e.MeanAbsoluteError, e.RootMeanSquaredError, e.RSquared);
+}
