@@ -49,6 +49,18 @@ public partial class DatasetPage
         });
     }
 
+    private async Task TrainAsync()
+    {
+        if (Workspace is not { } ws || SelectedVersion is not { } v) return;
+        var parameters = new DialogParameters<Runs.TrainDialog>
+        {
+            { d => d.WorkspaceId, ws.Id }, { d => d.DatasetId, Id }, { d => d.Version, v.Number },
+        };
+        var dialog = await Dialogs.ShowAsync<Runs.TrainDialog>($"Train on v{v.Number}", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: RunDto run }) Nav.NavigateTo($"/runs/{run.Id}");
+    }
+
     private async Task SplitAsync()
     {
         if (Workspace is not { } ws || SelectedVersion is not { } v) return;

@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Shouldly;
+using Xunit;
+
+namespace Platform.E2E.Tests;
+
+/// <summary>A person trains the sample dataset from its version page, watches the loss chart grow live, and reads the results.</summary>
+public sealed class TrainingPortalTests
+{
+    private const string AdminEmail = "ada@example.com";
+    private const string Password = "training-admin-42";
+
+    [Fact]
+    public async Task TheSampleIsTrainedFromItsVersionPageWithLiveChartsAndAConfusionMatrix()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ServerProcess.StartAsync(ct, new Dictionary<string, string>
+        {
+            ["Platform__Admin__Email"] = AdminEmail,
+            ["Platform__Admin__Password"] = Password,
+        });
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+
+        await page.GotoAsync(server.Address + "sign-in");
+        await page.GetByTestId("signin-email").FillAsync(AdminEmail);
+        await page.GetByTestId("signin-password").FillAsync(Password);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await page.GetByTestId("new-workspace-name").FillAsync("Vision");
+        await page.GetByTestId("create-workspace").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Workspace" })).ToHaveValueAsync("Vision");
+        errors.Clear(); // the portal's "who am I" probe before signing in answers 401 by design
+
+        // Experiments starts empty and says how runs come about.
+        await page.GetByTestId("nav-experiments").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("experiments-empty")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("60-experiments-empty") });
+
+        await page.GetByTestId("nav-datasets").ClickAsync();
+        await page.GetByTestId("datasets-add-sample").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dataset-train")).ToBeEnabledAsync(new() { Timeout = 120_000 });
+
+        // Train proposes the image template and 30 minutes; this person wants a quick look: one minute.
+        await page.GetByTestId("dataset-train").ClickAsync();
+        var dialog = page.GetByTestId("train-dialog");
+        await Assertions.Expect(dialog.GetByTestId("train-reason")).ToContainTextAsync("labeled images in 3 classes");
+        await Assertions.Expect(dialog.GetByTestId("train-minutes")).ToHaveValueAsync("30");
+        await dialog.GetByTestId("train-minutes").FillAsync("1");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("61-train-dialog") });
+        await page.GetByTestId("train-start").ClickAsync();
+
+        // The run page: the loss chart appears and keeps growing without a reload.
+        await page.WaitForURLAsync(new Regex("/runs/"));
+        var loss = page.Locator("[data-testid=metric-chart][data-metric=loss]");
+        await Assertions.Expect(loss.GetByTestId("metric-chart-line").First).ToBeAttachedAsync(new() { Timeout = 120_000 });
+        var first = await loss.GetByTestId("metric-chart-latest").TextContentAsync();
+        await Assertions.Expect(loss.GetByTestId("metric-chart-latest")).Not.ToHaveTextAsync(first!, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("run-progress-text")).ToContainTextAsync("step");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("62-run-live") });
+
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 180_000 });
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Results" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("confusion-matrix")).ToBeVisibleAsync();
+        (await page.GetByTestId("confusion-cell").CountAsync()).ShouldBe(9);
+        await Assertions.Expect(page.GetByTestId("results-accuracy")).ToContainTextAsync("%");
+        await page.GetByTestId("confusion-cell").Nth(1).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("worst-title")).ToContainTextAsync("predicted");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("63-run-results"), FullPage = true });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("64-run-results-dark"), FullPage = true });
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Charts" }).ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("65-run-charts-dark"), FullPage = true });
+
+        // The run is listed in the Default experiment with its score.
+        await page.GetByTestId("nav-experiments").ClickAsync();
+        await page.GetByTestId("experiment-row").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("run-row").GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "Succeeded");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("66-experiment-runs-dark") });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("67-experiment-runs") });
+        errors.ShouldBeEmpty();
+    }
+}
