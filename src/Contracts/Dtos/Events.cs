@@ -21,6 +21,10 @@ public static class LiveEvents
     public const string MembersChanged = "members.changed";
     /// <summary>A dataset was created, edited, deleted or got a new version; ResourceId is the dataset id.</summary>
     public const string DatasetChanged = "dataset.changed";
+    /// <summary>A run's status (or name, or lifecycle) changed; ResourceId is the run id.</summary>
+    public const string RunChanged = "run.changed";
+    /// <summary>New metric points were written to a run; ResourceId is the run id. The client reads what is new.</summary>
+    public const string RunMetrics = "run.metrics";
     public const string TestEvent = "test";
     /// <summary>
     /// Between server processes only, never sent to browsers: an account lost access (removed, role changed, signed

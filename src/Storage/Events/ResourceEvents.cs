@@ -12,4 +12,10 @@ public sealed class ResourceEvents(IEventBus events, TimeProvider clock)
 
     public Task DatasetChangedAsync(Guid workspaceId, Guid datasetId, string message, CancellationToken ct) =>
         events.PublishAsync(new LiveEventDto(LiveEvents.DatasetChanged, workspaceId, datasetId.ToString(), message, clock.GetUtcNow()), ct);
+
+    public Task RunChangedAsync(Run run, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.RunChanged, run.WorkspaceId, run.Id.ToString(), run.Status.ToString(), clock.GetUtcNow()), ct);
+
+    public Task RunMetricsAsync(Guid workspaceId, Guid runId, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.RunMetrics, workspaceId, runId.ToString(), null, clock.GetUtcNow()), ct);
 }
