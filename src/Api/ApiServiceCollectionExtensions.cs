@@ -77,6 +77,7 @@ public static class ApiServiceCollectionExtensions
         app.MapDatasetVersionsApi();
         app.MapDatasetActionsApi();
         app.MapEventsApi();
+        app.MapMlflowApi();
         app.MapHub<LiveHub>(LiveEvents.HubPath);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [new HangfireAdminFilter()] });
         app.MapApiFallback();

@@ -50,3 +50,7 @@ public sealed class OperationRecoveryTestsOnSqlite(SqliteApp app) : OperationRec
 public sealed class OperationRecoveryTestsOnPostgres(PostgresApp app) : OperationRecoveryTests<PostgresApp>(app);
 public sealed class ErrorResponseTestsOnSqlite(SqliteWebApp app) : ErrorResponseTests<SqliteWebApp>(app);
 public sealed class ErrorResponseTestsOnPostgres(PostgresWebApp app) : ErrorResponseTests<PostgresWebApp>(app);
+public sealed class MlflowTestsOnSqlite(SqliteApp app) : Tracking.MlflowTests<SqliteApp>(app);
+public sealed class MlflowTestsOnPostgres(PostgresApp app) : Tracking.MlflowTests<PostgresApp>(app);
+public sealed class MlflowSafetyTestsOnSqlite(SqliteApp app) : Tracking.MlflowSafetyTests<SqliteApp>(app);
+public sealed class MlflowSafetyTestsOnPostgres(PostgresApp app) : Tracking.MlflowSafetyTests<PostgresApp>(app);
