@@ -54,3 +54,5 @@ public sealed class MlflowTestsOnSqlite(SqliteApp app) : Tracking.MlflowTests<Sq
 public sealed class MlflowTestsOnPostgres(PostgresApp app) : Tracking.MlflowTests<PostgresApp>(app);
 public sealed class MlflowSafetyTestsOnSqlite(SqliteApp app) : Tracking.MlflowSafetyTests<SqliteApp>(app);
 public sealed class MlflowSafetyTestsOnPostgres(PostgresApp app) : Tracking.MlflowSafetyTests<PostgresApp>(app);
+public sealed class MlflowLiveTestsOnSqlite(SqliteApp app) : Tracking.MlflowLiveTests<SqliteApp>(app);
+public sealed class MlflowLiveTestsOnPostgres(PostgresApp app) : Tracking.MlflowLiveTests<PostgresApp>(app);
