@@ -5,6 +5,7 @@ using Platform.Bench;
 //           foundation (server start, job latency), throughput (training),
 //           datasets (upload, import, gallery; --upload-mib N --images N --items N --no-split),
 //           quality --train PATH --test PATH --minutes M (no paths: a generated set; --samples-per-class N),
+//           ingest [--seconds S] [--clients N] (MLflow log-batch of 1,000 points; SQLite, and PostgreSQL when available),
 //           samples --out DIR (writes the generated sample datasets, to try an upload by hand),
 //           idx --from DIR --out DIR [--holdout N] (an MNIST-style IDX set as image folders for quality)
 var command = args.Length > 0 ? args[0] : "table";
@@ -16,6 +17,7 @@ return command switch
     "throughput" => await BenchTable.RunAsync(options, BenchSections.Training),
     "datasets" => await BenchTable.RunAsync(options, BenchSections.Datasets),
     "quality" => await QualityBench.RunAsync(options),
+    "ingest" => await Platform.Bench.Tracking.IngestBench.RunAsync(options),
     "samples" => SampleFiles.Write(options),
     "idx" => IdxFolders.Write(options),
     _ => Usage(command),
@@ -23,6 +25,6 @@ return command switch
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, quality --train PATH --test PATH --minutes M, samples --out DIR, idx --from DIR --out DIR [--holdout N]");
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, ingest [--seconds S] [--clients N], quality --train PATH --test PATH --minutes M, samples --out DIR, idx --from DIR --out DIR [--holdout N]");
     return 2;
 }

@@ -80,6 +80,7 @@ public static class ApiServiceCollectionExtensions
         app.MapTrainingApi();
         app.MapRunsApi();
         app.MapEventsApi();
+        app.MapMlflowApi();
         app.MapHub<LiveHub>(LiveEvents.HubPath);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AsyncAuthorization = [new HangfireAdminFilter()] });
         app.MapApiFallback();

@@ -54,3 +54,9 @@ public sealed class TrainingRunTestsOnSqlite(SqliteApp app) : Training.TrainingR
 public sealed class TrainingRunTestsOnPostgresAndS3(ProductionApp app) : Training.TrainingRunTests<ProductionApp>(app);
 public sealed class ExperimentTestsOnSqlite(SqliteApp app) : Training.ExperimentTests<SqliteApp>(app);
 public sealed class ExperimentTestsOnPostgres(PostgresApp app) : Training.ExperimentTests<PostgresApp>(app);
+public sealed class MlflowTestsOnSqlite(SqliteApp app) : Tracking.MlflowTests<SqliteApp>(app);
+public sealed class MlflowTestsOnPostgres(PostgresApp app) : Tracking.MlflowTests<PostgresApp>(app);
+public sealed class MlflowSafetyTestsOnSqlite(SqliteApp app) : Tracking.MlflowSafetyTests<SqliteApp>(app);
+public sealed class MlflowSafetyTestsOnPostgres(PostgresApp app) : Tracking.MlflowSafetyTests<PostgresApp>(app);
+public sealed class MlflowLiveTestsOnSqlite(SqliteApp app) : Tracking.MlflowLiveTests<SqliteApp>(app);
+public sealed class MlflowLiveTestsOnPostgres(PostgresApp app) : Tracking.MlflowLiveTests<PostgresApp>(app);

@@ -92,7 +92,7 @@ internal static class FoundationBench
         return latencies;
     }
 
-    private static string? PostgresForBench()
+    internal static string? PostgresForBench()
     {
         var value = Environment.GetEnvironmentVariable("PLATFORM_TEST_POSTGRES");
         if (!string.IsNullOrEmpty(value)) return value;
@@ -106,7 +106,7 @@ internal static class FoundationBench
         return null;
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    internal static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

@@ -28,12 +28,14 @@ public sealed class ApiTokenAuthenticationHandler(
             token.MarkUsed(now);
             await db.SaveChangesAsync(Context.RequestAborted);
         }
-        var identity = new ClaimsIdentity(
+        List<Claim> claims =
         [
             new Claim(ClaimTypes.NameIdentifier, token.UserId.ToString()),
             new Claim(ClaimTypes.Email, token.User.Email ?? ""),
             new Claim(Live.LiveConnections.TokenIdClaim, token.Id.ToString()),
-        ], Scheme.Name);
+        ];
+        if (token.WorkspaceId is { } workspaceId) claims.Add(new Claim(ClaimsExtensions.TokenWorkspaceClaim, workspaceId.ToString()));
+        var identity = new ClaimsIdentity(claims, Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 

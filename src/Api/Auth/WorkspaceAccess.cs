@@ -36,7 +36,8 @@ public static class WorkspaceAccess
 
     private static async Task<IResult?> CheckAsync(HttpContext http, Endpoint endpoint)
     {
-        if (!Guid.TryParse(http.GetRouteValue(RouteParameter)?.ToString(), out var workspaceId) || http.User.TryUserId() is not { } userId)
+        if (!Guid.TryParse(http.GetRouteValue(RouteParameter)?.ToString(), out var workspaceId) || http.User.TryUserId() is not { } userId
+            || !http.User.MayReach(workspaceId))
             return Problems.NotFound("The workspace");
         var db = http.RequestServices.GetRequiredService<PlatformDb>();
         var member = await db.Memberships.AsNoTracking()

@@ -20,7 +20,9 @@ public static class WorkspacesApi
     private static Task<IResult> List(string? cursor, int? limit, ClaimsPrincipal principal, PlatformDb db, CancellationToken ct)
     {
         var userId = principal.UserId();
+        var only = principal.TokenWorkspaceId();
         return db.Memberships.AsNoTracking().Include(m => m.Workspace).Where(m => m.UserId == userId && m.AcceptedAt != null)
+            .Where(m => only == null || m.WorkspaceId == only)
             .PageAsync(cursor, limit, m => m.WorkspaceId, newestFirst: false, m => m.Workspace!.ToDto(m.Role), ct);
     }
 

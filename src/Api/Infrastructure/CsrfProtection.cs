@@ -24,7 +24,8 @@ public static class CsrfProtection
     /// <summary>JSON API bodies are small; a bigger body is refused with 413 before it is read.</summary>
     public static IApplicationBuilder UseJsonBodyLimit(this IApplicationBuilder app, long maxBytes) => app.Use(async (http, next) =>
     {
-        if (http.Request.Path.StartsWithSegments("/api") && http.Request.HasJsonContentType())
+        // MLflow's routes have their own limit and answer it in MLflow's error shape.
+        if (http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments(Endpoints.MlflowApi.Prefix) && http.Request.HasJsonContentType())
         {
             if (http.Request.ContentLength > maxBytes)
             {

@@ -4,7 +4,7 @@ public static class Mapping
 {
     public static UserDto ToDto(this User u) => new(u.Id, u.Email ?? "", u.DisplayName, u.IsAdmin);
 
-    public static ApiTokenDto ToDto(this ApiToken t) => new(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt);
+    public static ApiTokenDto ToDto(this ApiToken t) => new(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.WorkspaceId, t.Workspace?.Name);
 
     public static WorkspaceDto ToDto(this Workspace w, WorkspaceRole role) => new(w.Id, w.Name, role, w.IsArchived, w.CreatedAt);
 

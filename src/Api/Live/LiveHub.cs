@@ -68,6 +68,7 @@ public sealed class LiveHub(PlatformDb db, LiveConnections connections) : Hub
     private Task<bool> IsMemberAsync(Guid workspaceId)
     {
         var userId = Context.User!.UserId();
+        if (!Context.User!.MayReach(workspaceId)) return Task.FromResult(false);
         return db.Memberships.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId && m.AcceptedAt != null);
     }
 }

@@ -5,8 +5,9 @@ public sealed class ApiToken
 {
     private ApiToken() { }
 
-    public ApiToken(Guid userId, string name, string prefix, string secretHash, DateTimeOffset now, DateTimeOffset expiresAt)
+    public ApiToken(Guid userId, string name, string prefix, string secretHash, DateTimeOffset now, DateTimeOffset expiresAt, Guid? workspaceId = null)
     {
+        WorkspaceId = workspaceId;
         Id = Guid.CreateVersion7();
         UserId = userId;
         Name = name;
@@ -26,6 +27,9 @@ public sealed class ApiToken
     public DateTimeOffset? RevokedAt { get; private set; }
     public DateTimeOffset? LastUsedAt { get; private set; }
     public User? User { get; private set; }
+    /// <summary>A token made for one workspace reaches only that workspace (and MLflow clients log into it).</summary>
+    public Guid? WorkspaceId { get; private set; }
+    public Workspace? Workspace { get; private set; }
 
     public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
 

@@ -17,12 +17,21 @@ public partial class Tokens
     private bool _creating;
     private string _name = "";
     private int _days = 90;
+    private Guid? _workspaceId;
+    private string _serverUrl = "";
 
     [Inject] private PlatformClient Api { get; set; } = default!;
     [Inject] private Feedback Feedback { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private AppState State { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    protected override Task OnInitializedAsync() => LoadMoreAsync();
+    protected override Task OnInitializedAsync()
+    {
+        _serverUrl = Navigation.BaseUri.TrimEnd('/');
+        _workspaceId = State.Current?.Id;
+        return LoadMoreAsync();
+    }
 
     private async Task LoadMoreAsync()
     {
@@ -51,13 +60,13 @@ public partial class Tokens
         CreatedApiTokenDto? created = null;
         try
         {
-            created = await Api.CreateTokenAsync(new CreateApiTokenRequest(name, _days));
+            created = await Api.CreateTokenAsync(new CreateApiTokenRequest(name, _days, _workspaceId));
             _items.Insert(0, created.Token);
             _name = "";
         }
         catch (PlatformApiException ex) when (ex.Problem?.Errors is { Count: > 0 })
         {
-            if (_errors.AddFrom(ex, nameof(CreateApiTokenRequest.Name), nameof(CreateApiTokenRequest.ExpiresInDays)) is { Length: > 0 } rest) Feedback.Error(rest);
+            if (_errors.AddFrom(ex, nameof(CreateApiTokenRequest.Name), nameof(CreateApiTokenRequest.ExpiresInDays), nameof(CreateApiTokenRequest.WorkspaceId)) is { Length: > 0 } rest) Feedback.Error(rest);
         }
         catch (Exception ex)
         {
