@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
@@ -11,6 +10,7 @@ public partial class MetricChart
     private const double Left = 52, Right = 12, Top = 8, Bottom = 22;
     private static readonly string[] Palette = ["#3f7fd9", "#e5793b", "#3aa675", "#b856c7", "#d64b4b", "#8a8a2e"];
     private readonly List<List<string>> _lines = [];
+    private readonly List<List<(double X, double Y)>> _dots = [];
     private IReadOnlyList<double> _xTicks = [];
     private IReadOnlyList<double> _yTicks = [];
     private ElementReference _container;
@@ -57,6 +57,7 @@ public partial class MetricChart
         var finite = series.SelectMany(s => s).Where(p => double.IsFinite(p.Y)).ToList();
         _points = finite.Count;
         _lines.Clear();
+        _dots.Clear();
         if (_width <= 0 || finite.Count == 0) return;
         (_minX, _maxX) = (finite.Min(p => p.X), finite.Max(p => p.X));
         (_minY, _maxY) = (finite.Min(p => p.Y), finite.Max(p => p.Y));
@@ -66,26 +67,24 @@ public partial class MetricChart
         (_minY, _maxY) = (_minY - pad, _maxY + pad);
         _xTicks = ChartMath.Ticks(_minX, _maxX, Math.Max(2, (int)(_width / 110)));
         _yTicks = ChartMath.Ticks(_minY, _maxY, Math.Max(2, Height / 45));
-        foreach (var line in series) _lines.Add(Segments(line));
+        foreach (var line in series)
+        {
+            var segments = Segments(line);
+            _lines.Add(segments.Where(s => s.Count > 1).Select(s => string.Join(' ', s.Select(p => F(p.X) + "," + F(p.Y)))).ToList());
+            _dots.Add(segments.Where(s => s.Count == 1).Select(s => s[0]).ToList());
+        }
     }
 
-    /// <summary>Polyline point lists, broken where a value is NaN or infinite (or not positive on a log scale).</summary>
-    private List<string> Segments(IReadOnlyList<(double X, double Y)> points)
+    /// <summary>Runs of drawable points (pixels), broken where a value is NaN or infinite (or not positive on a log scale).</summary>
+    private List<List<(double X, double Y)>> Segments(IReadOnlyList<(double X, double Y)> points)
     {
-        var segments = new List<string>();
-        var current = new StringBuilder();
+        var segments = new List<List<(double, double)>> { new() };
         foreach (var (x, y) in points)
         {
-            if (!double.IsFinite(y))
-            {
-                if (current.Length > 0) segments.Add(current.ToString());
-                current.Clear();
-                continue;
-            }
-            current.Append(F(X(x))).Append(',').Append(F(Y(y))).Append(' ');
+            if (double.IsFinite(y)) segments[^1].Add((X(x), Y(y)));
+            else if (segments[^1].Count > 0) segments.Add([]);
         }
-        if (current.Length > 0) segments.Add(current.ToString());
-        return segments;
+        return segments.Where(s => s.Count > 0).ToList();
     }
 
     private double Value(double v) => !LogScale ? v : v > 0 ? Math.Log10(v) : double.NaN;

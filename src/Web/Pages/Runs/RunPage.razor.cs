@@ -32,7 +32,9 @@ public partial class RunPage
 
     private string Subtitle => _run is not { } r ? "" : string.Join(" · ", new[]
     {
-        r.Dataset is { } d ? $"{d.Name} v{d.Version}" : null, r.Template, r.Source == RunSource.Tracking ? "logged by code" : null,
+        r.Source == RunSource.Tracking ? "Logged by code that runs elsewhere" : $"Trains {r.Template}",
+        r.CreatedByEmail is { } by ? $"started by {by}" : null,
+        Format.Relative(r.CreatedAt),
     }.Where(s => s is not null));
 
     private List<BreadcrumbItem> Crumbs => _run is not { } r ? [] :
