@@ -9,6 +9,7 @@ using Platform.Contracts.Jobs;
 using Platform.Jobs.Datasets;
 using Platform.Jobs.Operations;
 using Platform.Jobs.Workers;
+using Platform.Storage.Entities;
 
 namespace Platform.Jobs;
 
@@ -40,6 +41,8 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<IOperationHandler, SystemCheckHandler>();
         services.AddDatasetJobs();
         services.AddScoped<IOperationHandler, Training.TrainModelHandler>();
+        services.AddOptions<Training.TrainingOptions>().BindConfiguration(Training.TrainingOptions.Section)
+            .Validate(o => o.LeaseSeconds >= 2, "Platform:Training:LeaseSeconds must be at least 2.").ValidateOnStart();
         return services;
     }
 
@@ -58,6 +61,19 @@ public static class JobsServiceCollectionExtensions
             // JobActivator.Current, which the last host to start overwrites (two hosts in one process).
             o.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
         });
+        // Training runs get their own server with one worker: two trainings in one process would share torch's
+        // process-wide seed and thread count (ADR 6). Another process on the queue takes the next run meanwhile.
+        var trainingQueues = identity.Queues.Where(q => q is OperationQueues.Cpu or OperationQueues.Gpu).Select(OperationQueues.Training).ToArray();
+        if (trainingQueues.Length > 0)
+            services.AddHangfireServer((provider, o) =>
+            {
+                o.ServerName = identity.Name + ":training";
+                o.Queues = trainingQueues;
+                o.WorkerCount = 1;
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                o.ShutdownTimeout = TimeSpan.FromSeconds(10);
+                o.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+            });
         services.AddHostedService<WorkerHeartbeatService>();
         services.AddHostedService<DatasetPurgeService>();
         services.AddSingleton<OperationReconciler>();

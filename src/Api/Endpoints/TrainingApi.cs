@@ -66,7 +66,7 @@ public static class TrainingApi
         var name = request.Name?.Trim() is { Length: > 0 } given ? given : $"{dataset.Name} v{version.Number} · {template}";
         var run = Run.ForTraining(member.WorkspaceId, experiment.Id, name.Length > Run.MaxNameLength ? name[..Run.MaxNameLength] : name,
             member.UserId, now, plan);
-        var operation = new Operation(member.WorkspaceId, OperationKinds.TrainModel, member.UserId, now, run.Id, queue: queue);
+        var operation = new Operation(member.WorkspaceId, OperationKinds.TrainModel, member.UserId, now, run.Id, queue: OperationQueues.Training(queue));
         run.AttachOperation(operation.Id);
         db.Runs.Add(run);
         db.Operations.Add(operation);

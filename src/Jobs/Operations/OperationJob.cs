@@ -19,6 +19,7 @@ public sealed class OperationJob(
     private Operation? _operation;
     private DateTimeOffset _lastReport;
     private bool _running;
+    private int _attempt;
 
     public async Task RunAsync(Guid operationId, CancellationToken ct)
     {
@@ -36,6 +37,7 @@ public sealed class OperationJob(
         operation.Start(worker.Name, clock.GetUtcNow());
         await SaveAndPublishAsync(ct);
         if (operation.State != OperationState.Running) return; // cancelled while it waited in the queue
+        _attempt = operation.Attempts;
         using var _ = currentJobs.Begin($"{operation.Kind} {operation.Id}");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var watcher = WatchForCancellationAsync(operation.Id, stop);
@@ -46,13 +48,20 @@ public sealed class OperationJob(
             _running = false;
             operation.Succeed(message, clock.GetUtcNow());
         }
+        catch (OperationDeferredException ex)
+        {
+            logger.LogInformation("Operation {Id} ({Kind}) goes back to the queue: {Reason}", operation.Id, operation.Kind, ex.Message);
+            ForgetHandlerChanges(operation);
+            await db.Entry(operation).ReloadAsync(CancellationToken.None);
+            if (operation.State == OperationState.Running && operation.Attempts == _attempt) operation.Requeue();
+        }
         // A handler's own save fails with a concurrency conflict when the operation was cancelled under it.
         catch (Exception ex) when (ex is OperationCanceledException or DbUpdateConcurrencyException && !ct.IsCancellationRequested)
         {
             ForgetHandlerChanges(operation);
             await db.Entry(operation).ReloadAsync(CancellationToken.None);
-            // Queued again means the reconciler gave the work to another job: leave it to that one.
-            if (operation.State == OperationState.Running) operation.Cancel(clock.GetUtcNow());
+            // Queued again, or started again by another job (a takeover), means the work is that job's now: leave it.
+            if (operation.State == OperationState.Running && operation.Attempts == _attempt) operation.Cancel(clock.GetUtcNow());
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not DbUpdateConcurrencyException)
         {

@@ -13,7 +13,7 @@ using Platform.Storage.Entities;
 namespace Platform.Jobs.Operations;
 
 /// <summary>
-/// The database is the source of truth: at start (and every minute) re-enqueue operations recorded as Queued or
+/// The database is the source of truth: at start (and every 15 s) re-enqueue operations recorded as Queued or
 /// Running that no live Hangfire job holds, e.g. after a restart with in-memory job storage. Every worker process
 /// runs one; a distributed lock lets only one of them reconcile at a time, so a dead operation is enqueued once.
 /// </summary>
@@ -22,11 +22,14 @@ public sealed class OperationReconciler(IServiceScopeFactory scopes, ILogger<Ope
     /// <summary>The Hangfire lock held while reconciling; a process that finds it taken skips that round.</summary>
     public const string LockResource = "platform:operation-reconciler";
 
+    /// <summary>Often enough that a training run whose worker died is handed out again soon after its lease expires.</summary>
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+
     private static readonly string[] LiveStates = ["Enqueued", "Processing", "Scheduled", "Awaiting"];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        using var timer = new PeriodicTimer(Interval);
         do
         {
             try { await ReconcileAsync(stoppingToken); }
@@ -56,17 +59,30 @@ public sealed class OperationReconciler(IServiceScopeFactory scopes, ILogger<Ope
             .Where(o => o.State == OperationState.Queued || o.State == OperationState.Running)
             .Where(o => o.JobId != null || o.CreatedAt < settled)
             .ToListAsync(ct);
+        // A training run whose worker stopped renewing its lease is dead even while its job still looks alive (job storage
+        // hands a dead process's job to another worker only after a long timeout).
+        var abandoned = await db.AbandonedOperationsAsync(DateTimeOffset.UtcNow, ct);
         var requeued = 0;
         foreach (var operation in pending)
         {
-            if (operation.JobId is not null && IsAlive(connection, operation.JobId)) continue;
+            if (operation.JobId is not null && IsAlive(connection, operation.JobId) && !abandoned.Contains(operation.Id)) continue;
             // Requeued (only if its state is still the one read) before the new job exists, so that job never
             // starts an operation this round then sets back to Queued.
             operation.Requeue();
+            var run = await db.Runs.SingleOrDefaultAsync(r => r.OperationId == operation.Id && r.Status == RunStatus.Running, ct);
+            if (run is not null)
+            {
+                var reason = abandoned.Contains(operation.Id)
+                    ? $"Worker {run.LeaseOwner} stopped renewing its lease; the run went back to the queue and resumes from its last checkpoint."
+                    : "The run's worker stopped (a restart); the run went back to the queue and resumes from its last checkpoint.";
+                run.Requeue(reason);
+                db.RunLogLines.Add(new RunLogLine(run.Id, DateTimeOffset.UtcNow, reason));
+            }
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException)
             {
-                db.Entry(operation).State = EntityState.Detached; // it finished or was cancelled meanwhile
+                // It finished, was cancelled or was started again meanwhile.
+                foreach (var entry in db.ChangeTracker.Entries().ToList()) entry.State = EntityState.Detached;
                 continue;
             }
             var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(operation), j => j.RunAsync(operation.Id, CancellationToken.None));

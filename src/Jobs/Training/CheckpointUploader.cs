@@ -24,12 +24,15 @@ public sealed class CheckpointUploader : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Guid _workspaceId;
     private readonly Guid _runId;
+    private readonly long _leaseToken;
     private readonly Task _loop;
     private string? _previousKey;
 
-    public CheckpointUploader(IObjectStore store, IServiceScopeFactory scopes, RunRecorder recorder, ILogger logger, Guid workspaceId, Guid runId, string? previousKey)
+    public CheckpointUploader(IObjectStore store, IServiceScopeFactory scopes, RunRecorder recorder, ILogger logger, Guid workspaceId, Guid runId,
+        long leaseToken, string? previousKey)
     {
-        (_store, _scopes, _recorder, _logger, _workspaceId, _runId, _previousKey) = (store, scopes, recorder, logger, workspaceId, runId, previousKey);
+        (_store, _scopes, _recorder, _logger, _workspaceId, _runId, _leaseToken, _previousKey) =
+            (store, scopes, recorder, logger, workspaceId, runId, leaseToken, previousKey);
         _loop = Task.Run(LoopAsync);
     }
 
@@ -72,7 +75,8 @@ public sealed class CheckpointUploader : IAsyncDisposable
         await _recorder.FlushAsync();
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
-        var recorded = await db.Runs.Where(r => r.Id == _runId && r.Status == RunStatus.Running)
+        // Fenced: a worker whose lease was taken over must not point the run at its checkpoint.
+        var recorded = await db.Runs.Where(r => r.Id == _runId && r.Status == RunStatus.Running && r.LeaseToken == _leaseToken)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckpointKey, key).SetProperty(r => r.CheckpointStep, step));
         if (recorded == 0)
         {

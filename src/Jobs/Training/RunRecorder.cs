@@ -27,16 +27,17 @@ public sealed class RunRecorder : IAsyncDisposable
     private readonly Guid _runId;
     private readonly Task _loop;
     private readonly CancellationTokenSource _stopped = new();
+    private readonly RunLease _lease;
     private TrainingProgress? _progress;
     private DateTimeOffset _progressWritten;
 
-    public RunRecorder(IServiceScopeFactory scopes, ResourceEvents events, TimeProvider clock, ILogger logger, Guid workspaceId, Guid runId)
+    public RunRecorder(IServiceScopeFactory scopes, ResourceEvents events, TimeProvider clock, ILogger logger, Guid workspaceId, Guid runId, RunLease lease)
     {
-        (_scopes, _events, _clock, _logger, _workspaceId, _runId) = (scopes, events, clock, logger, workspaceId, runId);
+        (_scopes, _events, _clock, _logger, _workspaceId, _runId, _lease) = (scopes, events, clock, logger, workspaceId, runId, lease);
         _loop = Task.Run(LoopAsync);
     }
 
-    /// <summary>Cancelled when the run is no longer Running in the database (cancelled, or taken over).</summary>
+    /// <summary>Cancelled when this worker may no longer write: the run was cancelled, or its lease was taken over.</summary>
     public CancellationToken Stopped => _stopped.Token;
 
     public IProgress<MetricPoint> Metrics => new Reporter<MetricPoint>(p => Post(new RunMetric(_runId, p.Name, p.Step, p.Epoch, p.Value, Now())));
@@ -74,13 +75,23 @@ public sealed class RunRecorder : IAsyncDisposable
     {
         var pending = new List<object>();
         var reader = _queue.Reader;
+        var retriesLeft = 20;
         while (true)
         {
             var more = await WaitAsync(reader);
             while (reader.TryRead(out var entry)) pending.Add(entry);
             if (await TryWriteAsync(pending)) pending.Clear();
             if (!more && pending.Count == 0) return;
-            if (!more) await Task.Delay(Interval); // the store is failing: retry what is left
+            if (more) continue;
+            // Closed, and the database is failing: retry what is left for a few seconds, then say what was lost.
+            if (--retriesLeft == 0)
+            {
+                _logger.LogError("Run {RunId}: {Count} metric points and log lines could not be stored and were dropped", _runId,
+                    pending.Count(p => p is not TaskCompletionSource));
+                Release(pending);
+                return;
+            }
+            await Task.Delay(Interval);
         }
     }
 
@@ -91,21 +102,45 @@ public sealed class RunRecorder : IAsyncDisposable
         catch (OperationCanceledException) { return true; }
     }
 
+    /// <summary>
+    /// Writes the batch in one transaction that first renews the lease with this worker's token: a worker whose lease
+    /// was taken over writes nothing more (its batch is dropped, and training stops).
+    /// </summary>
     private async Task<bool> TryWriteAsync(List<object> pending)
     {
+        if (_stopped.IsCancellationRequested)
+        {
+            Release(pending);
+            return true;
+        }
         try
         {
             using var scope = _scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
             var metrics = pending.OfType<RunMetric>().ToList();
             var lines = pending.OfType<RunLogLine>().ToList();
+            if (metrics.Count + lines.Count == 0 && !_lease.RenewalDue(_clock.GetUtcNow()) && !ProgressDue())
+            {
+                Release(pending);
+                return true;
+            }
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            if (!await _lease.RenewAsync(db, _clock.GetUtcNow()))
+            {
+                _logger.LogWarning("Run {RunId} is no longer this worker's (cancelled or taken over); it stops writing", _runId);
+                await _stopped.CancelAsync();
+                Release(pending);
+                return true;
+            }
             db.RunMetrics.AddRange(metrics);
             db.RunLogLines.AddRange(lines);
             if (metrics.Count + lines.Count > 0) await db.SaveChangesAsync(CancellationToken.None);
-            await WriteProgressAsync(db);
+            var progressed = await WriteProgressAsync(db);
+            await transaction.CommitAsync(CancellationToken.None);
             if (metrics.Count > 0) await _events.RunMetricsAsync(_workspaceId, _runId, CancellationToken.None);
             if (lines.Count > 0) await _events.RunLogAsync(_workspaceId, _runId, CancellationToken.None);
-            foreach (var flushed in pending.OfType<TaskCompletionSource>()) flushed.TrySetResult();
+            if (progressed) await _events.RunChangedAsync(_workspaceId, _runId, nameof(RunStatus.Running), CancellationToken.None);
+            Release(pending);
             return true;
         }
         catch (Exception ex)
@@ -115,23 +150,24 @@ public sealed class RunRecorder : IAsyncDisposable
         }
     }
 
-    private async Task WriteProgressAsync(PlatformDb db)
+    private static void Release(List<object> pending)
+    {
+        foreach (var flushed in pending.OfType<TaskCompletionSource>()) flushed.TrySetResult();
+    }
+
+    private bool ProgressDue() => Volatile.Read(ref _progress) is not null && _clock.GetUtcNow() - _progressWritten >= TimeSpan.FromSeconds(1);
+
+    private async Task<bool> WriteProgressAsync(PlatformDb db)
     {
         var progress = Volatile.Read(ref _progress);
-        var now = _clock.GetUtcNow();
-        if (progress is null || now - _progressWritten < TimeSpan.FromSeconds(1)) return;
-        _progressWritten = now;
-        var written = await db.Runs.Where(r => r.Id == _runId && r.Status == RunStatus.Running).ExecuteUpdateAsync(s => s
+        if (progress is null || !ProgressDue()) return false;
+        _progressWritten = _clock.GetUtcNow();
+        await db.Runs.Where(r => r.Id == _runId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Progress, Math.Clamp(progress.Fraction, 0, 1))
             .SetProperty(r => r.Step, progress.Step)
             .SetProperty(r => r.Epoch, progress.Epoch)
             .SetProperty(r => r.RemainingSeconds, progress.Remaining.TotalSeconds), CancellationToken.None);
-        if (written == 0)
-        {
-            await _stopped.CancelAsync();
-            return;
-        }
-        await _events.RunChangedAsync(_workspaceId, _runId, nameof(RunStatus.Running), CancellationToken.None);
+        return true;
     }
 
     private sealed class Reporter<T>(Action<T> report) : IProgress<T>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Platform.Contracts;
 using Platform.Jobs.Operations;
 using Platform.Jobs.Workers;
@@ -21,7 +22,7 @@ namespace Platform.Jobs.Training;
 /// </summary>
 public sealed class TrainModelHandler(
     PlatformDb db, IObjectStore store, BlobStore blobs, ResourceEvents events, WorkerIdentity worker, IServiceScopeFactory scopes,
-    TimeProvider clock, ILogger<TrainModelHandler> logger) : IOperationHandler
+    IOptions<TrainingOptions> options, TimeProvider clock, ILogger<TrainModelHandler> logger) : IOperationHandler
 {
     public string Kind => OperationKinds.TrainModel;
 
@@ -29,11 +30,27 @@ public sealed class TrainModelHandler(
     {
         var run = await db.Runs.SingleAsync(r => r.Id == operation.SubjectId && r.WorkspaceId == operation.WorkspaceId, ct);
         if (run.IsFinished) return $"The run had already {run.Status.ToString().ToLowerInvariant()}.";
+        var token = await db.TakeAsync(run.Id, worker.Name, clock.GetUtcNow(), options.Value.Lease, ct)
+            ?? throw new OperationDeferredException($"Worker {run.LeaseOwner} still holds the run's lease (until {run.LeaseExpiresAt:u}).");
+        await db.Entry(run).ReloadAsync(ct);
         run.Start(worker.Name, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await events.RunChangedAsync(run, ct);
+        try
+        {
+            return await TrainAsync(run, new RunLease(run.Id, token, options.Value), ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // A clean stop (the host shuts down, or a user cancels): the next worker need not wait for the lease to expire.
+            await db.ReleaseAsync(run.Id, token, CancellationToken.None);
+            throw;
+        }
+    }
 
-        await using var recorder = new RunRecorder(scopes, events, clock, logger, run.WorkspaceId, run.Id);
+    private async Task<string> TrainAsync(Run run, RunLease lease, CancellationToken ct)
+    {
+        await using var recorder = new RunRecorder(scopes, events, clock, logger, run.WorkspaceId, run.Id, lease);
         recorder.Line($"Run started on worker {worker.Name} (attempt {run.Attempts}).");
         await using var sampler = new ResourceSampler(recorder);
         var version = await db.DatasetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == run.DatasetVersionId, ct)
@@ -41,7 +58,7 @@ public sealed class TrainModelHandler(
         var inputs = await TrainingInputs.ReadAsync(db, blobs, version, ct);
         if (inputs.LeftOutReason is { } leftOut) recorder.Line(leftOut);
         await using var resume = await ResumeAsync(run, recorder, ct);
-        await using var uploader = new CheckpointUploader(store, scopes, recorder, logger, run.WorkspaceId, run.Id, run.CheckpointKey);
+        await using var uploader = new CheckpointUploader(store, scopes, recorder, logger, run.WorkspaceId, run.Id, lease.Token, run.CheckpointKey);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, recorder.Stopped);
         var request = new TrainingRequest
         {
@@ -56,7 +73,9 @@ public sealed class TrainModelHandler(
                 Metrics = recorder.Metrics, Log = recorder.Log, Progress = recorder.Progress, Checkpoint = uploader.Callback,
             },
         };
-        var result = await TrainAsync(request, sampler, stop.Token);
+        var result = await TrainCoreAsync(request, sampler, stop.Token);
+        ct.ThrowIfCancellationRequested();
+        if (recorder.Stopped.IsCancellationRequested) throw new OperationCanceledException("The run is no longer this worker's.");
 
         var prefix = $"workspaces/{run.WorkspaceId:N}/runs/{run.Id:N}";
         var model = new MemoryStream();
@@ -70,7 +89,7 @@ public sealed class TrainModelHandler(
             + (inputs.LeftOut > 0 ? $" {inputs.LeftOutReason}" : "");
         recorder.Line(message);
         await recorder.FlushAsync();
-        run.Succeed($"{prefix}/model.zip", model.Length, $"{prefix}/evaluation.json", score, message, clock.GetUtcNow());
+        run.Succeed($"{prefix}/model.zip", model.Length, $"{prefix}/evaluation.json", score, result.Steps, message, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await events.RunChangedAsync(run, ct);
         return message;
@@ -90,7 +109,7 @@ public sealed class TrainModelHandler(
         await events.RunChangedAsync(run, ct);
     }
 
-    private static async Task<TrainingResult> TrainAsync(TrainingRequest request, ResourceSampler sampler, CancellationToken ct)
+    private static async Task<TrainingResult> TrainCoreAsync(TrainingRequest request, ResourceSampler sampler, CancellationToken ct)
     {
         sampler.Start();
         try { return await ModelTrainer.TrainAsync(request, ct); }

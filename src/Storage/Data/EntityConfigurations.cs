@@ -74,6 +74,8 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         // Every save checks the state it was read in: a job finishing just as a user cancels cannot overwrite the
         // Cancelled, and a cancel cannot overwrite a finished job's result (the loser gets a concurrency conflict).
         b.Property(x => x.State).IsConcurrencyToken();
+        // Each start raises Attempts: a job whose operation was handed to another job (a takeover) cannot save it.
+        b.Property(x => x.Attempts).IsConcurrencyToken();
         b.Ignore(x => x.IsFinished);
         b.HasIndex(x => new { x.WorkspaceId, x.Id });
         b.HasIndex(x => x.State);

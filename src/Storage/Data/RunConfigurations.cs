@@ -32,6 +32,9 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         b.Property(x => x.EvaluationKey).HasMaxLength(1024);
         // A worker finishing as a user cancels: the loser's save fails instead of overwriting the other's state.
         b.Property(x => x.Status).IsConcurrencyToken();
+        // A worker whose lease was taken over cannot save the run (its token is older).
+        b.Property(x => x.LeaseToken).IsConcurrencyToken();
+        b.Property(x => x.LeaseOwner).HasMaxLength(128);
         b.Ignore(x => x.IsFinished);
         b.Ignore(x => x.IsDeleted);
         b.HasIndex(x => new { x.ExperimentId, x.Id });

@@ -121,6 +121,12 @@ public static class OperationQueues
 
     public static string For(Operation operation) => operation.Queue ?? For(operation.Kind);
 
+    /// <summary>
+    /// The Hangfire queue of training runs on a device queue (cpu, gpu): a worker serves it with one job at a time, as
+    /// torch's seed and thread count are process-wide (ADR 6).
+    /// </summary>
+    public static string Training(string device) => device + "-training";
+
     public static string For(string kind) => kind switch
     {
         OperationKinds.SystemCheck => Default,

@@ -74,6 +74,11 @@ public sealed class Run
     public string? ModelKey { get; private set; }
     public long? ModelBytes { get; private set; }
     public string? EvaluationKey { get; private set; }
+    /// <summary>The worker that holds the run (renewed by its heartbeat); another worker takes it over once it expires.</summary>
+    public string? LeaseOwner { get; private set; }
+    /// <summary>Fencing token: raised by every takeover, and every write of the holder is conditioned on it.</summary>
+    public long LeaseToken { get; private set; }
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
     /// <summary>The main test (or validation) figure, for sorting the runs table: accuracy, or R² for regression.</summary>
     public double? Score { get; private set; }
 
@@ -86,9 +91,18 @@ public sealed class Run
     {
         EnsureNotFinished("started");
         Status = RunStatus.Running;
+        Message = null;
         WorkerName = workerName;
         StartedAt ??= now;
         Attempts++;
+    }
+
+    /// <summary>Back to the queue: its worker stopped (a restart, or a lease that expired); it resumes from its checkpoint.</summary>
+    public void Requeue(string reason)
+    {
+        EnsureNotFinished("queued again");
+        Status = RunStatus.Queued;
+        Message = reason;
     }
 
     public void ReportProgress(double fraction, long step, int epoch, double? remainingSeconds)
@@ -107,8 +121,9 @@ public sealed class Run
         CheckpointStep = step;
     }
 
-    public void Succeed(string modelKey, long modelBytes, string evaluationKey, double? score, string message, DateTimeOffset now)
+    public void Succeed(string modelKey, long modelBytes, string evaluationKey, double? score, long steps, string message, DateTimeOffset now)
     {
+        Step = steps;
         ModelKey = modelKey;
         ModelBytes = modelBytes;
         EvaluationKey = evaluationKey;
