@@ -88,6 +88,19 @@ public class CheckpointTests
     }
 
     [Fact]
+    public async Task ACheckpointOfOtherDataIsRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var recorder = new Recorder();
+        await ModelTrainer.TrainAsync(TabularRun(recorder, null) with { Settings = new TrainingSettings { Epochs = 1, CheckpointEverySteps = 5, Seed = 5 } }, ct);
+        var checkpoint = recorder.Checkpoints.First().Content;
+
+        var fewerRows = TabularRun(new Recorder(), new MemoryStream(checkpoint)) with { Table = TestData.Table(700, regression: false) };
+        var error = await Should.ThrowAsync<MlValidationException>(async () => await ModelTrainer.TrainAsync(fewerRows, ct));
+        error.Errors["resumeFrom"][0].ShouldContain("other data");
+    }
+
+    [Fact]
     public async Task ADamagedCheckpointIsRefused()
     {
         var error = await Should.ThrowAsync<MlValidationException>(async () =>

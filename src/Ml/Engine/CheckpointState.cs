@@ -14,6 +14,9 @@ internal sealed record CheckpointState
 
     public required int Seed { get; init; }
 
+    /// <summary>What the run trains on (classes, input shape, train and validation items); a resume on other data is refused.</summary>
+    public string? DataFingerprint { get; init; }
+
     public long Step { get; set; }
 
     public int Epoch { get; set; }

@@ -51,11 +51,18 @@ internal sealed partial class TrainingRun : IDisposable
         stepsPerEpoch = Math.Max(1, task.Train.Count / batchSize);
         logEvery = Math.Clamp(stepsPerEpoch, 1, 50);
         evaluateEvery = Math.Max(stepsPerEpoch, 25);
-        state = new CheckpointState { Template = template.Name, TemplateVersion = template.Version, Seed = seed };
+        var fingerprint = DataFingerprint.Of(task);
+        state = new CheckpointState { Template = template.Name, TemplateVersion = template.Version, Seed = seed, DataFingerprint = fingerprint };
         if (request.ResumeFrom is { } resume)
         {
             using var reader = new BinaryReader(resume, System.Text.Encoding.UTF8, leaveOpen: true);
             state = CheckpointFormat.ReadState(reader, template.Name, template.Version);
+            if (state.DataFingerprint != fingerprint)
+            {
+                throw new MlValidationException("resumeFrom",
+                    "The checkpoint was written for other data (other classes, items or input size); start a new run instead.");
+            }
+
             bestWeights = CheckpointFormat.ReadTensors(reader, model, optimizer);
             Log($"Resuming at step {state.Step}, epoch {state.Epoch}.");
         }
