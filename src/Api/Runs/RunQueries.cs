@@ -19,7 +19,19 @@ public static class RunQueries
             dataset = await db.DatasetVersions.AsNoTracking().Where(v => v.Id == versionId)
                 .Join(db.Datasets, v => v.DatasetId, d => d.Id, (v, d) => new RunDatasetDto(d.Id, d.Name, v.Number, v.Id))
                 .SingleOrDefaultAsync(ct);
-        return run.ToDto(experiment, email, dataset, await QueuePositionAsync(db, run, ct));
+        var position = await QueuePositionAsync(db, run, ct);
+        return run.ToDto(experiment, email, dataset, position, position is null ? null : await WaitingReasonAsync(db, run, ct));
+    }
+
+    /// <summary>Why a queued run waits: no online worker serves its queue, or they are all training.</summary>
+    private static async Task<string> WaitingReasonAsync(PlatformDb db, Run run, CancellationToken ct)
+    {
+        var recent = DateTimeOffset.UtcNow - Worker.OfflineAfter;
+        var online = (await db.Workers.AsNoTracking().Where(w => w.StoppedAt == null && w.LastHeartbeatAt > recent).Select(w => w.Queues).ToListAsync(ct))
+            .Count(queues => queues.Split(',').Contains(run.Queue));
+        return online == 0
+            ? $"No online worker serves the {run.Queue} queue; the run starts as soon as one does."
+            : $"Waiting for one of the {online} worker(s) on the {run.Queue} queue (each trains one run at a time).";
     }
 
     /// <summary>1 for the next run to start on its queue; null unless the run is queued.</summary>

@@ -34,7 +34,7 @@ public sealed record RunDto(
     string? Template, TrainingSettingsDto? Settings, RunDatasetDto? Dataset, double? TimeBudgetMinutes, string? Queue,
     int? QueuePosition, string? CodeVersion, string? WorkerName, int Attempts, double Progress, long Step, int Epoch,
     double? RemainingSeconds, string? Message, long? CheckpointStep, bool HasModel, long? ModelBytes, bool HasEvaluation,
-    double? Score, bool IsDeleted);
+    double? Score, bool IsDeleted, string? WaitingReason = null);
 
 public sealed record RunDatasetDto(Guid DatasetId, string Name, int Version, Guid VersionId);
 

@@ -14,6 +14,7 @@ public partial class Experiments
     private string? _next;
     private bool _loaded;
     private bool _loadingMore;
+    private bool _showDeleted;
 
     [Inject] private PlatformClient Api { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -33,7 +34,7 @@ public partial class Experiments
     protected override async Task LoadAsync(WorkspaceDto workspace)
     {
         _reload.Ran();
-        var page = await Api.ListExperimentsAsync(workspace.Id, limit: Paging.DefaultLimit, ct: _cts.Token);
+        var page = await Api.ListExperimentsAsync(workspace.Id, limit: Paging.DefaultLimit, deleted: _showDeleted, ct: _cts.Token);
         _items.Clear();
         _items.AddRange(page.Items);
         _next = page.NextCursor;
@@ -46,11 +47,18 @@ public partial class Experiments
         _loadingMore = true;
         await Feedback.TryAsync(async () =>
         {
-            var page = await Api.ListExperimentsAsync(ws.Id, _next, Paging.DefaultLimit, ct: _cts.Token);
+            var page = await Api.ListExperimentsAsync(ws.Id, _next, Paging.DefaultLimit, _showDeleted, _cts.Token);
             _items.AddRange(page.Items.Where(e => _items.All(i => i.Id != e.Id)));
             _next = page.NextCursor;
         });
         _loadingMore = false;
+    }
+
+    private async Task ShowDeletedAsync(bool value)
+    {
+        _showDeleted = value;
+        OnWorkspaceChanged();
+        if (Workspace is { } ws) await Feedback.TryAsync(() => LoadAsync(ws));
     }
 
     private async Task NewAsync()
