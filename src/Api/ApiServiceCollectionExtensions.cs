@@ -79,6 +79,7 @@ public static class ApiServiceCollectionExtensions
         app.MapExperimentsApi();
         app.MapTrainingApi();
         app.MapRunsApi();
+        app.MapSweepsApi();
         app.MapEventsApi();
         app.MapMlflowApi();
         app.MapHub<LiveHub>(LiveEvents.HubPath);

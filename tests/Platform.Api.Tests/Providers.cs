@@ -60,3 +60,5 @@ public sealed class MlflowSafetyTestsOnSqlite(SqliteApp app) : Tracking.MlflowSa
 public sealed class MlflowSafetyTestsOnPostgres(PostgresApp app) : Tracking.MlflowSafetyTests<PostgresApp>(app);
 public sealed class MlflowLiveTestsOnSqlite(SqliteApp app) : Tracking.MlflowLiveTests<SqliteApp>(app);
 public sealed class MlflowLiveTestsOnPostgres(PostgresApp app) : Tracking.MlflowLiveTests<PostgresApp>(app);
+public sealed class SweepTestsOnSqlite(SqliteApp app) : Training.SweepTests<SqliteApp>(app);
+public sealed class SweepTestsOnPostgres(PostgresApp app) : Training.SweepTests<PostgresApp>(app);

@@ -40,6 +40,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         b.HasIndex(x => new { x.ExperimentId, x.Id });
         b.HasIndex(x => new { x.WorkspaceId, x.Id });
         b.HasIndex(x => x.OperationId);
+        b.HasIndex(x => x.SweepId);
         b.HasOne<Experiment>().WithMany().HasForeignKey(x => x.ExperimentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -85,5 +86,21 @@ internal sealed class RunLogLineConfiguration : IEntityTypeConfiguration<RunLogL
         b.Property(x => x.Text).HasMaxLength(RunLogLine.MaxLength);
         b.HasIndex(x => new { x.RunId, x.Id });
         b.HasOne<Run>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SweepConfiguration : IEntityTypeConfiguration<Sweep>
+{
+    public void Configure(EntityTypeBuilder<Sweep> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(Run.MaxNameLength);
+        b.Property(x => x.Template).HasMaxLength(64);
+        b.Property(x => x.Metric).HasMaxLength(RunMetric.MaxKeyLength);
+        b.Property(x => x.Message).HasMaxLength(2048);
+        b.Property(x => x.Status).IsConcurrencyToken();
+        b.Ignore(x => x.IsFinished);
+        b.HasIndex(x => new { x.ExperimentId, x.Id });
+        b.HasIndex(x => new { x.WorkspaceId, x.Id });
+        b.HasOne<Experiment>().WithMany().HasForeignKey(x => x.ExperimentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -53,4 +53,5 @@ public static class AuditActions
     public const string DatasetPurged = "dataset.purged";
     public const string RunStarted = "run.started";
     public const string RunCancelled = "run.cancelled";
+    public const string SweepStarted = "sweep.started";
 }

@@ -111,6 +111,7 @@ public static class OperationKinds
     public const string SplitDataset = "split-dataset";
     public const string ExportDataset = "export-dataset";
     public const string TrainModel = "train-model";
+    public const string RunSweep = "run-sweep";
 }
 
 public static class OperationQueues

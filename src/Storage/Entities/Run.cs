@@ -59,6 +59,9 @@ public sealed class Run
     public string? Queue { get; private set; }
     public string? CodeVersion { get; private set; }
     public Guid? OperationId { get; private set; }
+    /// <summary>The sweep this run is a trial of, and its place in the sweep.</summary>
+    public Guid? SweepId { get; private set; }
+    public int? TrialIndex { get; private set; }
     public string? WorkerName { get; private set; }
     public int Attempts { get; private set; }
 
@@ -86,6 +89,8 @@ public sealed class Run
     public bool IsDeleted => DeletedAt is not null;
 
     public void AttachOperation(Guid operationId) => OperationId = operationId;
+
+    public void AttachSweep(Guid sweepId, int trialIndex) => (SweepId, TrialIndex) = (sweepId, trialIndex);
 
     public void Start(string workerName, DateTimeOffset now)
     {
@@ -135,7 +140,7 @@ public sealed class Run
 
     public void Fail(string message, DateTimeOffset now) => Finish(RunStatus.Failed, message, now);
 
-    public void Cancel(DateTimeOffset now) => Finish(RunStatus.Cancelled, "Cancelled.", now);
+    public void Cancel(DateTimeOffset now, string reason = "Cancelled.") => Finish(RunStatus.Cancelled, reason, now);
 
     /// <summary>Ends a tracked run with the status its client reports (MLflow's update-run).</summary>
     public void End(RunStatus status, DateTimeOffset? endTime, DateTimeOffset now)

@@ -67,6 +67,10 @@ public abstract class TrainingRunTests<TApp>(TApp app) : IClassFixture<TApp> whe
         row.Status.ShouldBe(RunStatus.Succeeded);
         row.DatasetName.ShouldBe(dataset.Name);
         row.Metrics.ShouldContainKey("train_loss");
+        row.Params["template"].ShouldBe("image-cnn");
+        row.Params["epochs"].ShouldBe("3");
+        row.Params["batchSize"].ShouldBe("8");
+        row.Params.ShouldNotContainKey("learningRate"); // left to the template
         await owner.CancelRunAsync(workspace.Id, run.Id, ct).ShouldFailWith(HttpStatusCode.Conflict);
     }
 

@@ -35,8 +35,8 @@ public sealed class WorkerCrashTests
             var (dataset, import) = await admin.ImportAsync(workspace.Id, DatasetFixtures.ShapesZip(10), "shapes.zip", ct);
             import.ShouldHaveSucceeded();
             var run = await admin.StartTrainingAsync(workspace.Id, new StartTrainingRequest(dataset.Id, 1, TimeBudgetMinutes: 30,
-                Settings: RunWaits.Quick with { Epochs = 200 }), ct);
-            var before = await admin.ForRunAsync(workspace.Id, run.Id, r => r.CheckpointStep >= 10, ct);
+                Settings: RunWaits.Quick with { Epochs = 60, CheckpointEverySteps = 5 }), ct);
+            var before = await admin.ForRunAsync(workspace.Id, run.Id, r => r.CheckpointStep >= 5, ct);
             before.WorkerName.ShouldBe("doomed");
             await doomed.KillAsync();
 
@@ -44,14 +44,14 @@ public sealed class WorkerCrashTests
             var done = await admin.ForRunAsync(workspace.Id, run.Id, r => r.Status == RunStatus.Succeeded, ct, seconds: 600);
             done.WorkerName.ShouldBe("survivor");
             done.Attempts.ShouldBe(2);
-            done.Step.ShouldBe(600); // 200 epochs of 3 steps, counted across both workers
+            done.Step.ShouldBe(180); // 60 epochs of 3 steps, counted across both workers
 
             var log = await admin.GetRunLogAsync(workspace.Id, run.Id, limit: 5000, ct: ct);
             log.Lines.ShouldContain(l => l.Text.StartsWith("Worker doomed stopped renewing its lease"));
             log.Lines.ShouldContain(l => l.Text.StartsWith("Resuming from the checkpoint at step "));
             var metrics = await admin.GetRunMetricsAsync(workspace.Id, run.Id, maxPoints: 10_000, ct: ct);
             var lossSteps = metrics.Series.Single(s => s.Name == "train_loss").Points.Select(p => p.Step).ToList();
-            lossSteps.ShouldBe(Enumerable.Range(1, 200).Select(i => i * 3L).ToList(), doomed.Output);
+            lossSteps.ShouldBe(Enumerable.Range(1, 60).Select(i => i * 3L).ToList(), doomed.Output);
         }
         finally
         {

@@ -676,12 +676,18 @@ namespace Platform.Storage.Migrations.Postgres
                     b.Property<long>("Step")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("SweepId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Template")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<double?>("TimeBudgetSeconds")
                         .HasColumnType("double precision");
+
+                    b.Property<int?>("TrialIndex")
+                        .HasColumnType("integer");
 
                     b.Property<string>("WorkerName")
                         .HasMaxLength(128)
@@ -693,6 +699,8 @@ namespace Platform.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OperationId");
+
+                    b.HasIndex("SweepId");
 
                     b.HasIndex("ExperimentId", "Id");
 
@@ -820,6 +828,98 @@ namespace Platform.Storage.Migrations.Postgres
                     b.HasKey("WorkspaceId", "Sha256");
 
                     b.ToTable("StoredBlobs");
+                });
+
+            modelBuilder.Entity("Platform.Storage.Entities.Sweep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BestRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DatasetVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("EarlyStopping")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Maximize")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<Guid?>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Parallelism")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("TrialBudgetSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Trials")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TrialsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId", "Id");
+
+                    b.HasIndex("WorkspaceId", "Id");
+
+                    b.ToTable("Sweeps");
                 });
 
             modelBuilder.Entity("Platform.Storage.Entities.Upload", b =>
@@ -1158,6 +1258,15 @@ namespace Platform.Storage.Migrations.Postgres
                     b.HasOne("Platform.Storage.Entities.Run", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Storage.Entities.Sweep", b =>
+                {
+                    b.HasOne("Platform.Storage.Entities.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -665,12 +665,18 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.Property<long>("Step")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SweepId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Template")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("TimeBudgetSeconds")
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("TrialIndex")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("WorkerName")
                         .HasMaxLength(128)
@@ -682,6 +688,8 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OperationId");
+
+                    b.HasIndex("SweepId");
 
                     b.HasIndex("ExperimentId", "Id");
 
@@ -805,6 +813,98 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.HasKey("WorkspaceId", "Sha256");
 
                     b.ToTable("StoredBlobs");
+                });
+
+            modelBuilder.Entity("Platform.Storage.Entities.Sweep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BestRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DatasetVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EarlyStopping")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Maximize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Parallelism")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TrialBudgetSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Trials")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrialsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId", "Id");
+
+                    b.HasIndex("WorkspaceId", "Id");
+
+                    b.ToTable("Sweeps");
                 });
 
             modelBuilder.Entity("Platform.Storage.Entities.Upload", b =>
@@ -1143,6 +1243,15 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.HasOne("Platform.Storage.Entities.Run", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Storage.Entities.Sweep", b =>
+                {
+                    b.HasOne("Platform.Storage.Entities.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

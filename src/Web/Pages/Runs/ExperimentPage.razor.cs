@@ -10,6 +10,7 @@ public partial class ExperimentPage
 {
     private readonly Throttle _reload = new(TimeSpan.FromSeconds(2));
     private readonly List<RunSummaryDto> _runs = [];
+    private List<SweepDto> _sweeps = [];
     private readonly CancellationTokenSource _cts = new();
     private readonly List<string> _columns = ["val_accuracy", "train_loss"];
     private ExperimentDto? _experiment;
@@ -51,6 +52,7 @@ public partial class ExperimentPage
             _notFound = true;
             return;
         }
+        _sweeps = [.. (await Api.ListSweepsAsync(workspace.Id, Id, limit: 10, ct: _cts.Token)).Items];
         var page = await Api.ListRunsAsync(workspace.Id, Id, limit: Paging.DefaultLimit, status: _status, ct: _cts.Token);
         _runs.Clear();
         _runs.AddRange(page.Items);
@@ -89,6 +91,15 @@ public partial class ExperimentPage
         var dialog = await Dialogs.ShowAsync<TrainDialog>("Train a model", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: RunDto run }) Nav.NavigateTo($"/runs/{run.Id}");
+    }
+
+    private async Task SweepAsync()
+    {
+        if (Workspace is not { } ws) return;
+        var parameters = new DialogParameters<SweepDialog> { { d => d.WorkspaceId, ws.Id }, { d => d.ExperimentId, Id } };
+        var dialog = await Dialogs.ShowAsync<SweepDialog>("Sweep: search training settings", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: SweepDto sweep }) Nav.NavigateTo($"/sweeps/{sweep.Id}");
     }
 
     private async Task DeleteAsync()
