@@ -88,7 +88,9 @@ internal static class ProductQualityBench
         }
         if (run.Status != RunStatus.Succeeded) throw new InvalidOperationException($"the run ended {run.Status}: {run.Message}");
         var evaluation = await client.GetRunEvaluationAsync(ws, run.Id);
-        var loss = (await client.GetRunMetricsAsync(ws, run.Id, maxPoints: 10_000, name: "train_loss")).Series.Single(s => s.Name == "train_loss").Points;
+        var series = (await client.GetRunMetricsAsync(ws, run.Id, maxPoints: 10_000)).Series;
+        var loss = series.FirstOrDefault(s => s.Name == "train_loss")?.Points ?? [];
+        if (loss.Count < 2) CoreQuality.Log(wall, $"product: {loss.Count} train_loss points (series: {string.Join(", ", series.Select(s => $"{s.Name} {s.TotalPoints}"))}); images/s not measured");
         var rate = loss.Count < 2 ? 0 : (loss[^1].Step - loss[0].Step) * (double)CoreQuality.DefaultBatch / ((loss[^1].Timestamp - loss[0].Timestamp) / 1000.0);
         var runMinutes = (run.FinishedAt!.Value - run.StartedAt!.Value).TotalMinutes;
         CoreQuality.Log(wall, $"product: {run.Message}; evaluation on {evaluation.Split} ({evaluation.Count} items): accuracy {evaluation.Accuracy:0.0000}");
