@@ -26,7 +26,7 @@ internal static class MetricLatencyBench
         if (trainMinutes > 0)
         {
             var (workerEvent, workerRead) = await WorkerAsync(server, trainMinutes);
-            rows.Add(Row("metric to hub event, training run", workerEvent, "from the point's timestamp (the worker's training thread reports it; the recorder stores batches every 250 ms) to the event"));
+            rows.Add(Row("metric to hub event, training run", workerEvent, "from the point's timestamp (stamped when the training thread reports it; the recorder writes what is queued and then publishes) to the event"));
             rows.Add(Row("metric to chart, training run", workerRead, "from the point's timestamp to the read (afterId) issued on the event that returned it"));
             line += string.Create(CultureInfo.InvariantCulture, $" worker_event_p95_ms={Stats.Percentile(workerEvent, 0.95):0.0} worker_read_p95_ms={Stats.Percentile(workerRead, 0.95):0.0}");
         }
