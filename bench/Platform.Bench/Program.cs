@@ -6,6 +6,9 @@ using Platform.Bench;
 //           datasets (upload, import, gallery; --upload-mib N --images N --items N --no-split),
 //           quality --train PATH --test PATH --minutes M (no paths: a generated set; --samples-per-class N),
 //           ingest [--seconds S] [--clients N] (MLflow log-batch of 1,000 points; SQLite, and PostgreSQL when available),
+//           runs-page [--runs N] [--requests N] (an experiment's runs table, first page, at 100,000 runs; SQLite and PostgreSQL),
+//           metric-latency [--samples N] (a logged metric point to the hub event and the point read back),
+//           product-quality [--train PATH --test PATH] [--minutes M] (a default run through the API next to quality's core path),
 //           samples --out DIR (writes the generated sample datasets, to try an upload by hand),
 //           idx --from DIR --out DIR [--holdout N] (an MNIST-style IDX set as image folders for quality)
 var command = args.Length > 0 ? args[0] : "table";
@@ -18,6 +21,9 @@ return command switch
     "datasets" => await BenchTable.RunAsync(options, BenchSections.Datasets),
     "quality" => await QualityBench.RunAsync(options),
     "ingest" => await Platform.Bench.Tracking.IngestBench.RunAsync(options),
+    "runs-page" => await Platform.Bench.Training.RunsPageBench.RunAsync(options),
+    "metric-latency" => await Platform.Bench.Training.MetricLatencyBench.RunAsync(options),
+    "product-quality" => await Platform.Bench.Training.ProductQualityBench.RunAsync(options),
     "samples" => SampleFiles.Write(options),
     "idx" => IdxFolders.Write(options),
     _ => Usage(command),
@@ -25,6 +31,6 @@ return command switch
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, ingest [--seconds S] [--clients N], quality --train PATH --test PATH --minutes M, samples --out DIR, idx --from DIR --out DIR [--holdout N]");
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, ingest [--seconds S] [--clients N], runs-page, metric-latency, product-quality [--train PATH --test PATH] [--minutes M], quality --train PATH --test PATH --minutes M, samples --out DIR, idx --from DIR --out DIR [--holdout N]");
     return 2;
 }

@@ -41,37 +41,9 @@ internal static class QualityBench
             Log(wall, $"Loaded {items.Count} items from {trainPath}{(testPath is null ? string.Empty : " and " + testPath)}.");
         }
 
-        var stamps = new List<(TimeSpan At, long Step)>();
-        var result = await ModelTrainer.TrainAsync(new TrainingRequest
-        {
-            Template = MlTemplates.DefaultImage,
-            Items = items,
-            TimeBudget = TimeSpan.FromMinutes(minutes) - wall.Elapsed,
-            Callbacks = new TrainingCallbacks
-            {
-                Log = new Sync<string>(line => Log(wall, line)),
-                Progress = new Sync<TrainingProgress>(p => stamps.Add((wall.Elapsed, p.Step))),
-                Metrics = new Sync<MetricPoint>(m =>
-                {
-                    if (m.Name.StartsWith("val_accuracy", StringComparison.Ordinal))
-                    {
-                        Log(wall, $"step {m.Step} epoch {m.Epoch}: {m.Name}={m.Value:0.0000}");
-                    }
-                }),
-            },
-        });
-        var batch = 128.0;
-        var training = stamps.Where(s => s.Step < result.Steps).ToList();
-        var rate = training.Count < 2 ? 0 : (training[^1].Step - training[0].Step) * batch / (training[^1].At - training[0].At).TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"accuracy={result.Evaluation.Accuracy:0.0000} minutes={wall.Elapsed.TotalMinutes:0.00} images_per_second={rate:0}"));
+        Console.WriteLine((await CoreQuality.TrainAsync(items, minutes, wall)).ToString());
         return 0;
     }
 
-    private static void Log(Stopwatch wall, string line) => Console.WriteLine($"[{wall.Elapsed:mm\\:ss}] {line}");
-
-    private sealed class Sync<T>(Action<T> action) : IProgress<T>
-    {
-        public void Report(T value) => action(value);
-    }
+    private static void Log(Stopwatch wall, string line) => CoreQuality.Log(wall, line);
 }
