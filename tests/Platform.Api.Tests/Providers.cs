@@ -60,3 +60,5 @@ public sealed class MlflowSafetyTestsOnSqlite(SqliteApp app) : Tracking.MlflowSa
 public sealed class MlflowSafetyTestsOnPostgres(PostgresApp app) : Tracking.MlflowSafetyTests<PostgresApp>(app);
 public sealed class MlflowLiveTestsOnSqlite(SqliteApp app) : Tracking.MlflowLiveTests<SqliteApp>(app);
 public sealed class MlflowLiveTestsOnPostgres(PostgresApp app) : Tracking.MlflowLiveTests<PostgresApp>(app);
+public sealed class RunCompareTestsOnSqlite(SqliteApp app) : Training.RunCompareTests<SqliteApp>(app);
+public sealed class RunCompareTestsOnPostgres(PostgresApp app) : Training.RunCompareTests<PostgresApp>(app);

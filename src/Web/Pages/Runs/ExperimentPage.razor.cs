@@ -64,7 +64,7 @@ public partial class ExperimentPage
         _loadingMore = true;
         await Feedback.TryAsync(async () =>
         {
-            var page = await Api.ListRunsAsync(ws.Id, Id, _next, Paging.DefaultLimit, _status, _cts.Token);
+            var page = await Api.ListRunsAsync(ws.Id, Id, _next, Paging.DefaultLimit, _status, ct: _cts.Token);
             _runs.AddRange(page.Items.Where(r => _runs.All(x => x.Id != r.Id)));
             _next = page.NextCursor;
         });
