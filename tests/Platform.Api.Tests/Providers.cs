@@ -62,3 +62,5 @@ public sealed class MlflowLiveTestsOnSqlite(SqliteApp app) : Tracking.MlflowLive
 public sealed class MlflowLiveTestsOnPostgres(PostgresApp app) : Tracking.MlflowLiveTests<PostgresApp>(app);
 public sealed class SweepTestsOnSqlite(SqliteApp app) : Training.SweepTests<SqliteApp>(app);
 public sealed class SweepTestsOnPostgres(PostgresApp app) : Training.SweepTests<PostgresApp>(app);
+public sealed class RunCompareTestsOnSqlite(SqliteApp app) : Training.RunCompareTests<SqliteApp>(app);
+public sealed class RunCompareTestsOnPostgres(PostgresApp app) : Training.RunCompareTests<PostgresApp>(app);

@@ -1,3 +1,4 @@
+using Platform.Api.Mlflow;
 using Platform.Api.Runs;
 
 namespace Platform.Api.Endpoints;
@@ -95,13 +96,21 @@ public static class ExperimentsApi
         return TypedResults.Ok(await DetailAsync(db, experiment, ct));
     }
 
-    private static async Task<Results<Ok<Page<RunSummaryDto>>, ProblemHttpResult>> Runs(
-        Guid id, string? cursor, int? limit, RunStatus? status, WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    /// <param name="sort">created (default, newest first), name, status, score, metrics.&lt;name&gt; or params.&lt;key&gt;, then asc or desc.</param>
+    /// <param name="filter">MLflow's search syntax, e.g. <c>metrics.val_accuracy &gt; 0.9 and params.lr = '0.1'</c>.</param>
+    private static async Task<Results<Ok<Page<RunSummaryDto>>, ValidationProblem, ProblemHttpResult>> Runs(
+        Guid id, string? cursor, int? limit, RunStatus? status, string? sort, string? filter, WorkspaceMember member, PlatformDb db, CancellationToken ct)
     {
+        if (!RunSort.TryParse(sort, out var order, out var sortError)) return new Validation().Add("sort", sortError!).Problem();
         if (await db.FindExperimentAsync(member, id, ct) is null) return Problems.NotFound("The experiment");
         var query = db.Runs.AsNoTracking().Where(r => r.ExperimentId == id && r.WorkspaceId == member.WorkspaceId && r.DeletedAt == null);
         if (status is { } s) query = query.Where(r => r.Status == s);
-        var page = await query.ToPageAsync(cursor, limit, r => r.Id, newestFirst: true, ct);
+        if (!string.IsNullOrWhiteSpace(filter))
+        {
+            try { query = RunFilter.Apply(query, db, filter); }
+            catch (MlflowException e) { return new Validation().Add("filter", e.Message).Problem(); }
+        }
+        var page = await query.ToSortedPageAsync(db, order, cursor, limit, ct);
         return TypedResults.Ok(new Page<RunSummaryDto>(await RunSummaries.BuildAsync(db, page.Items, ct), page.NextCursor));
     }
 

@@ -15,6 +15,7 @@ public static class RunsApi
         group.MapGet("/log", Log);
         group.MapGet("/evaluation", Evaluation);
         group.MapGet("/model", Model);
+        app.MapWorkspaceGroup().MapGet("/runs/compare", Compare).WithTags("Runs");
         return app;
     }
 
@@ -96,6 +97,16 @@ public static class RunsApi
         if (run.EvaluationKey is null || await store.TryOpenReadAsync(run.EvaluationKey, ct) is not { } stream)
             return Problems.NotFound("The run's evaluation");
         return TypedResults.Stream(stream, "application/json");
+    }
+
+    /// <param name="ids">1 to 10 run ids of this workspace, separated by commas.</param>
+    private static async Task<Results<Ok<RunComparisonDto>, ValidationProblem, ProblemHttpResult>> Compare(
+        string? ids, WorkspaceMember member, PlatformDb db, IObjectStore store, CancellationToken ct)
+    {
+        if (!RunComparison.TryParseIds(ids, out var wanted, out var error)) return new Validation().Add("ids", error!).Problem();
+        var runs = await db.Runs.AsNoTracking().Where(r => wanted.Contains(r.Id) && r.WorkspaceId == member.WorkspaceId).ToListAsync(ct);
+        if (runs.Count < wanted.Count) return Problems.NotFound($"The run {wanted.First(id => runs.All(r => r.Id != id))}");
+        return TypedResults.Ok(await RunComparison.BuildAsync(db, store, wanted.Select(id => runs.Single(r => r.Id == id)).ToList(), ct));
     }
 
     private static async Task<IResult> Model(Guid id, WorkspaceMember member, PlatformDb db, IObjectStore store, CancellationToken ct)

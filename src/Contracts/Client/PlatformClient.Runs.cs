@@ -22,8 +22,16 @@ public sealed partial class PlatformClient
     public Task<ExperimentDto> RestoreExperimentAsync(Guid ws, Guid id, CancellationToken ct = default) =>
         SendAsync<ExperimentDto>(HttpMethod.Post, $"api/workspaces/{ws}/experiments/{id}/restore", null, ct);
 
-    public Task<Page<RunSummaryDto>> ListRunsAsync(Guid ws, Guid experimentId, string? cursor = null, int? limit = null, RunStatus? status = null, CancellationToken ct = default) =>
-        GetAsync<Page<RunSummaryDto>>($"api/workspaces/{ws}/experiments/{experimentId}/runs" + Query(cursor, limit, ("status", status?.ToString())), ct);
+    /// <param name="sort">created (default, newest first), name, status, score, metrics.&lt;name&gt; or params.&lt;key&gt;, then asc or desc.</param>
+    /// <param name="filter">MLflow's search syntax, e.g. <c>metrics.val_accuracy &gt; 0.9 and params.lr = '0.1'</c>.</param>
+    public Task<Page<RunSummaryDto>> ListRunsAsync(Guid ws, Guid experimentId, string? cursor = null, int? limit = null, RunStatus? status = null,
+        string? sort = null, string? filter = null, CancellationToken ct = default) =>
+        GetAsync<Page<RunSummaryDto>>($"api/workspaces/{ws}/experiments/{experimentId}/runs" + Query(cursor, limit,
+            ("status", status?.ToString()), ("sort", sort), ("filter", filter)), ct);
+
+    /// <summary>1 to <see cref="RunComparisonDto.MaxRuns"/> runs side by side.</summary>
+    public Task<RunComparisonDto> CompareRunsAsync(Guid ws, IEnumerable<Guid> ids, CancellationToken ct = default) =>
+        GetAsync<RunComparisonDto>($"api/workspaces/{ws}/runs/compare" + Query(null, null, ("ids", string.Join(',', ids))), ct);
 
     public Task<TrainingProposalDto> GetTrainingProposalAsync(Guid ws, Guid datasetId, int version, CancellationToken ct = default) =>
         GetAsync<TrainingProposalDto>($"api/workspaces/{ws}/datasets/{datasetId}/versions/{version}/training-proposal", ct);

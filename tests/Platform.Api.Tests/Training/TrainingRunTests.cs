@@ -71,6 +71,11 @@ public abstract class TrainingRunTests<TApp>(TApp app) : IClassFixture<TApp> whe
         row.Params["epochs"].ShouldBe("3");
         row.Params["batchSize"].ShouldBe("8");
         row.Params.ShouldNotContainKey("learningRate"); // left to the template
+        var compared = (await owner.CompareRunsAsync(workspace.Id, [run.Id], ct)).Runs.ShouldHaveSingleItem();
+        compared.Settings["template"].ShouldBe(run.Template);
+        compared.Settings["epochs"].ShouldBe(run.Settings!.Epochs!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        compared.Evaluation!.Accuracy.ShouldBe(evaluation.Accuracy);
+        compared.Evaluation.MacroF1!.Value.ShouldBe(evaluation.Classes.Average(c => c.F1), 1e-12);
         await owner.CancelRunAsync(workspace.Id, run.Id, ct).ShouldFailWith(HttpStatusCode.Conflict);
     }
 

@@ -8,7 +8,8 @@ namespace Platform.Web.Components.Charts;
 public partial class MetricChart
 {
     private const double Left = 52, Right = 12, Top = 8, Bottom = 22;
-    private static readonly string[] Palette = ["#3f7fd9", "#e5793b", "#3aa675", "#b856c7", "#d64b4b", "#8a8a2e"];
+    // Ten colors: a comparison overlays up to ten runs.
+    private static readonly string[] Palette = ["#3f7fd9", "#e5793b", "#3aa675", "#b856c7", "#d64b4b", "#8a8a2e", "#2aa3b8", "#c7507e", "#6b6bd6", "#9c6b3a"];
     private readonly List<List<string>> _lines = [];
     private readonly List<List<(double X, double Y)>> _dots = [];
     private IReadOnlyList<double> _xTicks = [];
@@ -118,7 +119,8 @@ public partial class MetricChart
     private static MarkupString Label(double x, double y, string anchor, string text) =>
         new($"<text x=\"{F(x)}\" y=\"{F(y)}\" text-anchor=\"{anchor}\" class=\"chart-tick\">{System.Net.WebUtility.HtmlEncode(text)}</text>");
 
-    private static string Color(int i) => Palette[i % Palette.Length];
+    /// <summary>The color of the <paramref name="i"/>-th series, for legends drawn outside the chart.</summary>
+    public static string Color(int i) => Palette[i % Palette.Length];
 
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 

@@ -5,7 +5,10 @@ using Platform.Web.Services;
 
 namespace Platform.Web.Pages.Runs;
 
-/// <summary>One experiment's runs, newest first, filtered by status, with metric and parameter columns to choose.</summary>
+/// <summary>
+/// One experiment's runs, sorted and filtered on the server, with metric and parameter columns to choose (remembered
+/// in the browser) and checkboxes to pick 2 to 10 runs to compare.
+/// </summary>
 public partial class ExperimentPage
 {
     private readonly Throttle _reload = new(TimeSpan.FromSeconds(2));
@@ -13,6 +16,12 @@ public partial class ExperimentPage
     private List<SweepDto> _sweeps = [];
     private readonly CancellationTokenSource _cts = new();
     private readonly List<string> _columns = ["val_accuracy", "train_loss"];
+    private readonly HashSet<Guid> _selected = [];
+    private string _sortBy = "created";
+    private bool _descending = true;
+    private string? _filter;
+    private string? _filterError;
+    private bool _columnsRead;
     private ExperimentDto? _experiment;
     private RunStatus? _status;
     private string? _next;
@@ -24,6 +33,14 @@ public partial class ExperimentPage
     [Inject] private PlatformClient Api { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private LocalStore Store { get; set; } = default!;
+
+    private string ColumnsKey => $"platform.runs.columns.{Id}";
+
+    /// <summary>What the server is asked for: nothing for the default order (newest first).</summary>
+    private string? Sort => _sortBy == "created" && _descending ? null : $"{_sortBy} {(_descending ? "desc" : "asc")}";
+
+    private string CompareHref => $"/experiments/{Id}/compare?runs={string.Join(',', _selected)}";
 
     private bool CanEdit => State.Current?.MyRole >= WorkspaceRole.Member;
 
@@ -37,6 +54,7 @@ public partial class ExperimentPage
     {
         _experiment = null;
         _runs.Clear();
+        _selected.Clear();
         _loaded = _notFound = false;
     }
 
@@ -53,7 +71,18 @@ public partial class ExperimentPage
             return;
         }
         _sweeps = [.. (await Api.ListSweepsAsync(workspace.Id, Id, limit: 10, ct: _cts.Token)).Items];
-        var page = await Api.ListRunsAsync(workspace.Id, Id, limit: Paging.DefaultLimit, status: _status, ct: _cts.Token);
+        await ReadColumnsAsync();
+        Page<RunSummaryDto> page;
+        try
+        {
+            page = await Api.ListRunsAsync(workspace.Id, Id, limit: Paging.DefaultLimit, status: _status, sort: Sort, filter: _filter, ct: _cts.Token);
+            _filterError = null;
+        }
+        catch (PlatformApiException ex) when (ex.Problem?.Errors?.GetValueOrDefault("filter") is [var message, ..])
+        {
+            _filterError = message;
+            return;
+        }
         _runs.Clear();
         _runs.AddRange(page.Items);
         _next = page.NextCursor;
@@ -66,7 +95,7 @@ public partial class ExperimentPage
         _loadingMore = true;
         await Feedback.TryAsync(async () =>
         {
-            var page = await Api.ListRunsAsync(ws.Id, Id, _next, Paging.DefaultLimit, _status, _cts.Token);
+            var page = await Api.ListRunsAsync(ws.Id, Id, _next, Paging.DefaultLimit, _status, Sort, _filter, _cts.Token);
             _runs.AddRange(page.Items.Where(r => _runs.All(x => x.Id != r.Id)));
             _next = page.NextCursor;
         });
@@ -79,9 +108,39 @@ public partial class ExperimentPage
         if (Workspace is { } ws) await Feedback.TryAsync(() => LoadAsync(ws));
     }
 
-    private void Toggle(string key)
+    private async Task SortAsync(string field)
+    {
+        // A new column starts with its best values first for metrics and score, A to Z otherwise; a second click flips it.
+        if (_sortBy == field) _descending = !_descending;
+        else (_sortBy, _descending) = (field, field is "score" or "created" || field.StartsWith("metrics."));
+        if (Workspace is { } ws) await Feedback.TryAsync(() => LoadAsync(ws));
+    }
+
+    private async Task ApplyFilterAsync(string? filter)
+    {
+        _filter = string.IsNullOrWhiteSpace(filter) ? null : filter.Trim();
+        if (Workspace is { } ws) await Feedback.TryAsync(() => LoadAsync(ws));
+    }
+
+    private void Select((Guid Id, bool On) change)
+    {
+        if (change.On && _selected.Count < RunComparisonDto.MaxRuns) _selected.Add(change.Id);
+        else if (!change.On) _selected.Remove(change.Id);
+    }
+
+    private async Task Toggle(string key)
     {
         if (!_columns.Remove(key)) _columns.Add(key);
+        await Store.SetAsync(ColumnsKey, string.Join('\n', _columns));
+    }
+
+    private async Task ReadColumnsAsync()
+    {
+        if (_columnsRead) return;
+        _columnsRead = true;
+        if (await Store.GetAsync(ColumnsKey) is not { } stored) return;
+        _columns.Clear();
+        _columns.AddRange(stored.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private async Task TrainAsync()
