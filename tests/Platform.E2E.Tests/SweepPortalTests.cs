@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Shouldly;
+using Xunit;
+
+namespace Platform.E2E.Tests;
+
+/// <summary>A person creates an experiment, starts a sweep over the learning rate on the sample, and reads its result.</summary>
+public sealed class SweepPortalTests
+{
+    private const string AdminEmail = "grace@example.com";
+    private const string Password = "sweep-admin-42";
+
+    [Fact]
+    public async Task ASweepRunsItsTrialsAndMarksTheBestOnItsPage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ServerProcess.StartAsync(ct, new Dictionary<string, string>
+        {
+            ["Platform__Admin__Email"] = AdminEmail,
+            ["Platform__Admin__Password"] = Password,
+        });
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+
+        await page.GotoAsync(server.Address + "sign-in");
+        await page.GetByTestId("signin-email").FillAsync(AdminEmail);
+        await page.GetByTestId("signin-password").FillAsync(Password);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await page.GetByTestId("new-workspace-name").FillAsync("Tuning");
+        await page.GetByTestId("create-workspace").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Workspace" })).ToHaveValueAsync("Tuning");
+        errors.Clear(); // the portal's "who am I" probe before signing in answers 401 by design
+
+        await page.GetByTestId("nav-datasets").ClickAsync();
+        await page.GetByTestId("datasets-add-sample").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dataset-train")).ToBeEnabledAsync(new() { Timeout = 120_000 });
+
+        await page.GetByTestId("nav-experiments").ClickAsync();
+        await page.GetByTestId("experiments-new").ClickAsync();
+        await page.GetByTestId("experiment-name").FillAsync("Learning rate");
+        await page.GetByTestId("experiment-save").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/experiments/"));
+
+        await page.GetByTestId("experiment-sweep").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sweep-values-learningRate")).ToHaveValueAsync("0.01-0.3");
+        await page.GetByTestId("sweep-trials").FillAsync("3");
+        await page.GetByTestId("sweep-minutes").FillAsync("0.3");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("80-sweep-dialog") });
+        await page.GetByTestId("sweep-start").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/sweeps/"));
+        await Assertions.Expect(page.GetByTestId("sweep-trial")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("sweep-state")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 300_000 });
+        await Assertions.Expect(page.GetByTestId("sweep-best")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("pc-best")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("81-sweep-done"), FullPage = true });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("82-sweep-done-dark"), FullPage = true });
+
+        // The experiment lists the sweep and its three trials.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Experiment", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sweep-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("run-row")).ToHaveCountAsync(3);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("83-experiment-with-sweep-dark") });
+        errors.ShouldBeEmpty();
+    }
+}
