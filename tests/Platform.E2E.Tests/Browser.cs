@@ -18,6 +18,34 @@ public static class Browser
         return (playwright, browser);
     }
 
+    /// <summary>A 1366×900 page with a 30-second default timeout; <c>Errors</c> collects the console's errors.</summary>
+    public static async Task<(IPage Page, List<string> Errors)> NewPageAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        return (page, errors);
+    }
+
+    /// <summary>Signs in on the portal's sign-in page.</summary>
+    public static async Task SignInAsync(IPage page, Uri server, string email, string password)
+    {
+        await page.GotoAsync(server + "sign-in");
+        await page.GetByTestId("signin-email").FillAsync(email);
+        await page.GetByTestId("signin-password").FillAsync(password);
+        await page.GetByTestId("signin-submit").ClickAsync();
+    }
+
+    /// <summary>Creates the first workspace from the home page and waits until it is the current one.</summary>
+    public static async Task CreateWorkspaceAsync(IPage page, string name)
+    {
+        await page.GetByTestId("new-workspace-name").FillAsync(name);
+        await page.GetByTestId("create-workspace").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Workspace" })).ToHaveValueAsync(name);
+    }
+
     /// <summary>Screenshots land in .tmp/screenshots at the repository root (or PLATFORM_SCREENSHOTS).</summary>
     public static string ScreenshotPath(string name)
     {

@@ -23,19 +23,10 @@ public sealed class SweepPortalTests
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        var (page, errors) = await Browser.NewPageAsync(browser);
 
-        await page.GotoAsync(server.Address + "sign-in");
-        await page.GetByTestId("signin-email").FillAsync(AdminEmail);
-        await page.GetByTestId("signin-password").FillAsync(Password);
-        await page.GetByTestId("signin-submit").ClickAsync();
-        await page.GetByTestId("new-workspace-name").FillAsync("Tuning");
-        await page.GetByTestId("create-workspace").ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Workspace" })).ToHaveValueAsync("Tuning");
+        await Browser.SignInAsync(page, server.Address, AdminEmail, Password);
+        await Browser.CreateWorkspaceAsync(page, "Tuning");
         errors.Clear(); // the portal's "who am I" probe before signing in answers 401 by design
 
         await page.GetByTestId("nav-datasets").ClickAsync();

@@ -45,6 +45,13 @@ public abstract class WorkspacePageBase : ComponentBase, IDisposable
         finally { Loading = false; }
     }
 
+    /// <summary>Reloads the page's data after a live event, at most once per <paramref name="throttle"/> interval.</summary>
+    protected void ReloadSoon(Throttle throttle, CancellationToken ct) => _ = InvokeAsync(() => throttle.RunAsync(async () =>
+    {
+        if (Workspace is { } ws) await Feedback.TryAsync(() => LoadAsync(ws));
+        StateHasChanged();
+    }, ct));
+
     /// <summary>Clears what was shown for the previous workspace.</summary>
     protected virtual void OnWorkspaceChanged() { }
 

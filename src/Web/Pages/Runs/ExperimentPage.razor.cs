@@ -177,11 +177,7 @@ public partial class ExperimentPage
     private void OnLiveEvent(LiveEventDto e)
     {
         if (e.Type != LiveEvents.RunChanged) return;
-        _ = InvokeAsync(() => _reload.RunAsync(async () =>
-        {
-            if (Workspace is { } ws) await Feedback.TryAsync(() => LoadAsync(ws));
-            StateHasChanged();
-        }, _cts.Token));
+        ReloadSoon(_reload, _cts.Token);
     }
 
     protected override void Disposing()

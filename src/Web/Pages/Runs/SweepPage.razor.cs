@@ -53,11 +53,7 @@ public partial class SweepPage
     private void OnLiveEvent(LiveEventDto e)
     {
         if (_sweep is null || e.Type is not (LiveEvents.RunChanged or LiveEvents.OperationChanged)) return;
-        _ = InvokeAsync(() => _reload.RunAsync(async () =>
-        {
-            if (Workspace is { } ws) await Feedback.TryAsync(() => LoadAsync(ws));
-            StateHasChanged();
-        }, _cts.Token));
+        ReloadSoon(_reload, _cts.Token);
     }
 
     protected override void Disposing()
