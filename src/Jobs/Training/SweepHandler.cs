@@ -44,12 +44,19 @@ public sealed class SweepHandler(PlatformDb db, IBackgroundJobClient jobs, Resou
     public async Task OnEndedAsync(Operation operation, CancellationToken ct)
     {
         Forget();
-        var sweep = await db.Sweeps.SingleOrDefaultAsync(s => s.Id == operation.SubjectId, ct);
+        var sweepId = operation.SubjectId;
+        var open = await db.Runs.Where(r => r.SweepId == sweepId && (r.Status == RunStatus.Queued || r.Status == RunStatus.Running))
+            .Select(r => r.Id).ToListAsync(ct);
+        foreach (var id in open)
+        {
+            // Read one at a time: a trial that ends meanwhile is left as it ended.
+            var run = await db.Runs.SingleAsync(r => r.Id == id, ct);
+            if (!run.IsFinished) await CancelTrialAsync(run, "Cancelled with its sweep.", ct);
+        }
+        Forget();
+        var sweep = await db.Sweeps.SingleOrDefaultAsync(s => s.Id == sweepId, ct);
         if (sweep is null || sweep.IsFinished) return;
-        var now = clock.GetUtcNow();
-        foreach (var run in await db.Runs.Where(r => r.SweepId == sweep.Id && (r.Status == RunStatus.Queued || r.Status == RunStatus.Running)).ToListAsync(ct))
-            await CancelTrialAsync(run, "Cancelled with its sweep.", ct);
-        sweep.Finish(operation.State == OperationState.Cancelled ? SweepStatus.Cancelled : SweepStatus.Failed, operation.Message ?? "Ended.", now);
+        sweep.Finish(operation.State == OperationState.Cancelled ? SweepStatus.Cancelled : SweepStatus.Failed, operation.Message ?? "Ended.", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 
@@ -85,24 +92,35 @@ public sealed class SweepHandler(PlatformDb db, IBackgroundJobClient jobs, Resou
                 if (tag is null) db.RunTags.Add(tag = new RunTag(run.Id, RungTag, ""));
                 tag.Value = rung.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (!SuccessiveHalving.ShouldStop(mine[rung - 1], peers, sweep.Maximize)) continue;
-                await CancelTrialAsync(run, $"Stopped early by successive halving after {rung} validation(s): {sweep.Metric} {mine[rung - 1]:0.####} "
-                    + $"is not in the best third of the {peers.Count} trials that got there.", ct);
+                if (!await CancelTrialAsync(run, $"Stopped early by successive halving after {rung} validation(s): {sweep.Metric} {mine[rung - 1]:0.####} "
+                    + $"is not in the best third of the {peers.Count} trials that got there.", ct))
+                    return; // a trial changed meanwhile: judge again next round, from fresh rows
                 break;
             }
         }
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task CancelTrialAsync(Run run, string reason, CancellationToken ct)
+    /// <summary>False when the trial changed meanwhile (it ended, or its worker moved it on); nothing is saved then.</summary>
+    private async Task<bool> CancelTrialAsync(Run run, string reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         run.Cancel(now, reason);
         db.RunLogLines.Add(new RunLogLine(run.Id, now, reason));
         var operation = await db.Operations.SingleOrDefaultAsync(o => o.Id == run.OperationId, ct);
         if (operation is { IsFinished: false }) operation.Cancel(now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Forget();
+            return false;
+        }
         await events.RunChangedAsync(run, ct);
         if (operation is not null) await events.OperationChangedAsync(operation, ct);
+        return true;
     }
 
     private async Task<string> FinishAsync(Sweep sweep, List<Run> runs, CancellationToken ct)
