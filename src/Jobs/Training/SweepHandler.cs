@@ -126,7 +126,7 @@ public sealed class SweepHandler(PlatformDb db, IBackgroundJobClient jobs, Resou
     private async Task<string> FinishAsync(Sweep sweep, List<Run> runs, CancellationToken ct)
     {
         var succeeded = runs.Where(r => r.Status == RunStatus.Succeeded && r.Score is not null).ToList();
-        var best = succeeded.OrderByDescending(r => r.Score).FirstOrDefault();
+        var best = succeeded.OrderByDescending(r => r.Score).ThenBy(r => r.TrialIndex).FirstOrDefault(); // a tie goes to the earlier trial
         sweep.MarkBest(best?.Id);
         var stopped = runs.Count(r => r.Status == RunStatus.Cancelled);
         var message = best is null

@@ -26,7 +26,7 @@ public abstract class SweepTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var sweep = await WaitAsync(owner, workspace.Id, started.Id, ct);
         sweep.Status.ShouldBe(SweepStatus.Succeeded, sweep.Message);
         sweep.Runs.ShouldAllBe(t => t.RunId != null && (t.Status == RunStatus.Succeeded || t.Status == RunStatus.Cancelled));
-        var best = sweep.Runs.Where(t => t.Status == RunStatus.Succeeded).MaxBy(t => t.Score)!;
+        var best = sweep.Runs.Where(t => t.Status == RunStatus.Succeeded).OrderByDescending(t => t.Score).ThenBy(t => t.Index).First();
         sweep.BestRunId.ShouldBe(best.RunId);
         sweep.Message!.ShouldStartWith($"Best: trial {best.Index + 1}");
 
