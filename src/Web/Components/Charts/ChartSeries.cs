@@ -37,6 +37,15 @@ public static class ChartMath
         return ticks;
     }
 
+    /// <summary>An SVG coordinate, invariant and to a tenth of a pixel.</summary>
+    public static string Px(double value) => value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// An SVG text element, written as markup because Razor reserves &lt;text&gt;; <paramref name="text"/> is encoded.
+    /// </summary>
+    public static Microsoft.AspNetCore.Components.MarkupString SvgText(double x, double y, string anchor, string text) =>
+        new($"<text x=\"{Px(x)}\" y=\"{Px(y)}\" text-anchor=\"{anchor}\" class=\"chart-tick\">{System.Net.WebUtility.HtmlEncode(text)}</text>");
+
     public static string Label(double value)
     {
         var abs = Math.Abs(value);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
@@ -115,14 +114,10 @@ public partial class MetricChart
         if (b > a) await OnZoom.InvokeAsync((a, b));
     }
 
-    // Razor reserves <text>, so SVG text elements are written as markup (the labels are formatted numbers).
-    private static MarkupString Label(double x, double y, string anchor, string text) =>
-        new($"<text x=\"{F(x)}\" y=\"{F(y)}\" text-anchor=\"{anchor}\" class=\"chart-tick\">{System.Net.WebUtility.HtmlEncode(text)}</text>");
-
     /// <summary>The color of the <paramref name="i"/>-th series, for legends drawn outside the chart.</summary>
     public static string Color(int i) => Palette[i % Palette.Length];
 
-    private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+    private static string F(double v) => ChartMath.Px(v);
 
     public async ValueTask DisposeAsync()
     {
