@@ -16,8 +16,8 @@ namespace Platform.Jobs.Training;
 /// </summary>
 public sealed class CheckpointUploader : IAsyncDisposable
 {
-    private readonly Channel<(long Step, byte[] Bytes)> _pending =
-        Channel.CreateBounded<(long, byte[])>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private readonly Channel<(long Step, MemoryStream Content)> _pending =
+        Channel.CreateBounded<(long, MemoryStream)>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly IObjectStore _store;
     private readonly IServiceScopeFactory _scopes;
     private readonly RunRecorder _recorder;
@@ -42,7 +42,7 @@ public sealed class CheckpointUploader : IAsyncDisposable
     {
         var copy = new MemoryStream();
         checkpoint.Content.CopyTo(copy);
-        _pending.Writer.TryWrite((checkpoint.Step, copy.ToArray()));
+        _pending.Writer.TryWrite((checkpoint.Step, copy));
         return Task.CompletedTask;
     };
 
@@ -54,11 +54,11 @@ public sealed class CheckpointUploader : IAsyncDisposable
 
     private async Task LoopAsync()
     {
-        await foreach (var (step, bytes) in _pending.Reader.ReadAllAsync())
+        await foreach (var (step, content) in _pending.Reader.ReadAllAsync())
         {
             try
             {
-                await StoreAsync(step, bytes);
+                await StoreAsync(step, content);
             }
             catch (Exception ex)
             {
@@ -68,10 +68,11 @@ public sealed class CheckpointUploader : IAsyncDisposable
         }
     }
 
-    private async Task StoreAsync(long step, byte[] bytes)
+    private async Task StoreAsync(long step, MemoryStream content)
     {
         var key = $"workspaces/{_workspaceId:N}/runs/{_runId:N}/checkpoint-{step}.bin";
-        await _store.PutAsync(key, new MemoryStream(bytes, writable: false), bytes.Length, "application/octet-stream");
+        content.Position = 0;
+        await _store.PutAsync(key, content, content.Length, "application/octet-stream");
         await _recorder.FlushAsync();
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();

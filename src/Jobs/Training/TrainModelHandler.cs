@@ -80,7 +80,8 @@ public sealed class TrainModelHandler(
         var prefix = $"workspaces/{run.WorkspaceId:N}/runs/{run.Id:N}";
         var model = new MemoryStream();
         result.Model.WriteTo(model);
-        await store.PutAsync($"{prefix}/model.zip", new MemoryStream(model.ToArray(), writable: false), model.Length, "application/zip", ct);
+        model.Position = 0;
+        await store.PutAsync($"{prefix}/model.zip", model, model.Length, "application/zip", ct);
         var evaluation = JsonSerializer.SerializeToUtf8Bytes(ToDto(result.Evaluation), PlatformClient.Json);
         await store.PutAsync($"{prefix}/evaluation.json", new MemoryStream(evaluation, writable: false), evaluation.Length, "application/json", ct);
         var score = result.Evaluation.Accuracy ?? result.Evaluation.RSquared;
