@@ -30,9 +30,7 @@ public static class RunsApi
         for (var attempt = 0; ; attempt++)
         {
             if (run.IsFinished) return Problems.Conflict($"The run has already {run.Status.ToString().ToLowerInvariant()}; it cannot be cancelled.");
-            run.Cancel(clock.GetUtcNow());
-            var operation = run.OperationId is { } operationId ? await db.Operations.SingleOrDefaultAsync(o => o.Id == operationId, ct) : null;
-            if (operation is { IsFinished: false }) operation.Cancel(clock.GetUtcNow());
+            var operation = await TrainingRuns.CancelAsync(db, run, "Cancelled.", clock.GetUtcNow(), ct);
             db.Audit(clock, AuditActions.RunCancelled, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), run.Name, $"run {run.Id}");
             try
             {

@@ -26,9 +26,7 @@ public static class RunQueries
     /// <summary>Why a queued run waits: no online worker serves its queue, or they are all training.</summary>
     private static async Task<string> WaitingReasonAsync(PlatformDb db, Run run, CancellationToken ct)
     {
-        var recent = DateTimeOffset.UtcNow - Worker.OfflineAfter;
-        var online = (await db.Workers.AsNoTracking().Where(w => w.StoppedAt == null && w.LastHeartbeatAt > recent).Select(w => w.Queues).ToListAsync(ct))
-            .Count(queues => queues.Split(',').Contains(run.Queue));
+        var online = (await TrainingRuns.OnlineWorkersAsync(db, DateTimeOffset.UtcNow, ct)).Count(w => w.Serves(run.Queue!));
         return online == 0
             ? $"No online worker serves the {run.Queue} queue; the run starts as soon as one does."
             : $"Waiting for one of the {online} worker(s) on the {run.Queue} queue (each trains one run at a time).";

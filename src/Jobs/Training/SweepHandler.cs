@@ -31,7 +31,7 @@ public sealed class SweepHandler(PlatformDb db, IBackgroundJobClient jobs, Resou
             if (sweep.EarlyStopping) await HalveAsync(sweep, runs, ct);
             var inFlight = runs.Count(r => !r.IsFinished);
             for (var next = runs.Count; inFlight < sweep.Parallelism && next < trials.Count; next++, inFlight++)
-                await LaunchAsync(sweep, next, trials[next], ct);
+                if (!await LaunchAsync(sweep, next, trials[next], ct)) break;
             var ended = runs.Count(r => r.IsFinished);
             if (ended == trials.Count) return await FinishAsync(sweep, runs, ct);
             await report.ReportAsync((double)ended / trials.Count, $"{ended} of {trials.Count} trials ended, {inFlight} in flight", ct);
@@ -60,7 +60,8 @@ public sealed class SweepHandler(PlatformDb db, IBackgroundJobClient jobs, Resou
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task LaunchAsync(Sweep sweep, int index, TrainingSettingsDto settings, CancellationToken ct)
+    /// <summary>False when the trial had been launched already (its run exists); nothing is saved then.</summary>
+    private async Task<bool> LaunchAsync(Sweep sweep, int index, TrainingSettingsDto settings, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var queue = await TrainingRuns.DeviceQueueAsync(db, now, ct);
@@ -68,10 +69,20 @@ public sealed class SweepHandler(PlatformDb db, IBackgroundJobClient jobs, Resou
             sweep.TrialBudgetSeconds, queue, TrainingRuns.CodeVersion);
         var (run, operation) = TrainingRuns.Add(db, sweep.WorkspaceId, sweep.ExperimentId, $"{sweep.Name} · trial {index + 1}", sweep.CreatedBy, now, plan, settings);
         run.AttachSweep(sweep.Id, index);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            // The unique (sweep, trial) index: another coordinator launched this trial just now. Next round reads it.
+            Forget();
+            return false;
+        }
         var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(operation), j => j.RunAsync(operation.Id, CancellationToken.None));
         await db.AssignJobAsync(operation, jobId, ct);
         await events.RunChangedAsync(run, ct);
+        return true;
     }
 
     /// <summary>For each running trial that reached a rung it was not judged at, compares it with every trial at that rung.</summary>
@@ -105,10 +116,8 @@ public sealed class SweepHandler(PlatformDb db, IBackgroundJobClient jobs, Resou
     private async Task<bool> CancelTrialAsync(Run run, string reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        run.Cancel(now, reason);
+        var operation = await TrainingRuns.CancelAsync(db, run, reason, now, ct);
         db.RunLogLines.Add(new RunLogLine(run.Id, now, reason));
-        var operation = await db.Operations.SingleOrDefaultAsync(o => o.Id == run.OperationId, ct);
-        if (operation is { IsFinished: false }) operation.Cancel(now);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -40,7 +40,8 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         b.HasIndex(x => new { x.ExperimentId, x.Id });
         b.HasIndex(x => new { x.WorkspaceId, x.Id });
         b.HasIndex(x => x.OperationId);
-        b.HasIndex(x => x.SweepId);
+        // One run per trial of a sweep, even if two coordinators of the same sweep ever run at once.
+        b.HasIndex(x => new { x.SweepId, x.TrialIndex }).IsUnique();
         b.HasOne<Experiment>().WithMany().HasForeignKey(x => x.ExperimentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -29,10 +29,25 @@ public static class TrainingRuns
     }
 
     /// <summary>gpu when a worker that serves the gpu queue, with a GPU, is online; otherwise cpu (a gpu run would wait forever).</summary>
-    public static async Task<string> DeviceQueueAsync(PlatformDb db, DateTimeOffset now, CancellationToken ct)
+    public static async Task<string> DeviceQueueAsync(PlatformDb db, DateTimeOffset now, CancellationToken ct) =>
+        (await OnlineWorkersAsync(db, now, ct)).Any(w => w.GpuCount > 0 && w.Serves(OperationQueues.Gpu)) ? OperationQueues.Gpu : OperationQueues.Cpu;
+
+    /// <summary>The workers whose heartbeat is recent (<see cref="Worker.IsOnlineAt"/>, as a query).</summary>
+    public static Task<List<Worker>> OnlineWorkersAsync(PlatformDb db, DateTimeOffset now, CancellationToken ct)
     {
         var recent = now - Worker.OfflineAfter;
-        var workers = await db.Workers.AsNoTracking().Where(w => w.StoppedAt == null && w.LastHeartbeatAt > recent && w.GpuCount > 0).ToListAsync(ct);
-        return workers.Any(w => w.Queues.Split(',').Contains(OperationQueues.Gpu)) ? OperationQueues.Gpu : OperationQueues.Cpu;
+        return db.Workers.AsNoTracking().Where(w => w.StoppedAt == null && w.LastHeartbeatAt > recent).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Cancels the run and the operation that trains it, if that has not ended; the caller saves (a concurrency conflict
+    /// there means the worker started or ended it meanwhile) and announces both.
+    /// </summary>
+    public static async Task<Operation?> CancelAsync(PlatformDb db, Run run, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        run.Cancel(now, reason);
+        var operation = run.OperationId is { } id ? await db.Operations.SingleOrDefaultAsync(o => o.Id == id, ct) : null;
+        if (operation is { IsFinished: false }) operation.Cancel(now);
+        return operation;
     }
 }

@@ -37,6 +37,8 @@ public sealed class Worker
 
     public bool IsOnlineAt(DateTimeOffset now) => StoppedAt is null && now - LastHeartbeatAt < OfflineAfter;
 
+    public bool Serves(string queue) => Queues.Split(',').Contains(queue);
+
     public void Heartbeat(DateTimeOffset now, string? currentJob)
     {
         LastHeartbeatAt = now;

@@ -700,9 +700,10 @@ namespace Platform.Storage.Migrations.Postgres
 
                     b.HasIndex("OperationId");
 
-                    b.HasIndex("SweepId");
-
                     b.HasIndex("ExperimentId", "Id");
+
+                    b.HasIndex("SweepId", "TrialIndex")
+                        .IsUnique();
 
                     b.HasIndex("WorkspaceId", "Id");
 

@@ -689,9 +689,10 @@ namespace Platform.Storage.Migrations.Sqlite
 
                     b.HasIndex("OperationId");
 
-                    b.HasIndex("SweepId");
-
                     b.HasIndex("ExperimentId", "Id");
+
+                    b.HasIndex("SweepId", "TrialIndex")
+                        .IsUnique();
 
                     b.HasIndex("WorkspaceId", "Id");
 
