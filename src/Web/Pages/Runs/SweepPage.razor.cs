@@ -16,13 +16,14 @@ public partial class SweepPage
     [Parameter] public Guid Id { get; set; }
     [Inject] private PlatformClient Api { get; set; } = default!;
 
-    private IReadOnlyList<string> Axes => [.. _sweep!.Parameters.Select(p => p.Name), "score"];
+    // The last axis is the sweep's validation metric, which stopped trials have too (they have no score).
+    private IReadOnlyList<string> Axes => [.. _sweep!.Parameters.Select(p => p.Name), _sweep.Metric];
 
     private IReadOnlySet<string> LogAxes => _sweep!.Parameters.Where(p => p.Log).Select(p => p.Name).ToHashSet();
 
-    private IReadOnlyList<ParallelCoordinates.Line> Lines => _sweep!.Runs.Where(t => t.Score is not null || t.Status is not null).Select(t =>
-        new ParallelCoordinates.Line($"Trial {t.Index + 1}: score {t.Score?.ToString("0.####") ?? "none"}",
-            new Dictionary<string, double>(t.Values) { ["score"] = t.Score ?? double.NaN }, t.RunId == _sweep.BestRunId && t.RunId is not null,
+    private IReadOnlyList<ParallelCoordinates.Line> Lines => _sweep!.Runs.Where(t => t.Status is not null).Select(t =>
+        new ParallelCoordinates.Line($"Trial {t.Index + 1}: {_sweep.Metric} {t.Metric?.ToString("0.####") ?? "none"}, score {t.Score?.ToString("0.####") ?? "none"}",
+            new Dictionary<string, double>(t.Values) { [_sweep.Metric] = t.Metric ?? double.NaN }, t.RunId == _sweep.BestRunId && t.RunId is not null,
             t.Status == RunStatus.Cancelled)).ToList();
 
     protected override void OnInitialized() => State.Live.Received += OnLiveEvent;
