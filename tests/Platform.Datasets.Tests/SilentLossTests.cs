@@ -113,4 +113,35 @@ public sealed class SilentLossTests
         dataset.Items.Count.ShouldBe(2);
         dataset.Problems.ShouldBe([new ImportProblem("cover.png", "not imported: a JSONL text import takes no images")]);
     }
+
+    [Fact]
+    public async Task DarknetSubsetListsGiveTheSplit()
+    {
+        var dataset = await new FakeUpload()
+            .Text("obj.names", "cat\ndog\n")
+            .Text("train.txt", "data/obj_train_data/1.jpg\ndata/obj_train_data/2.jpg\n")
+            .Text("valid.txt", "data/obj_train_data/3.jpg\ndata/obj_train_data/gone.jpg\n")
+            .Text("obj_train_data/1.txt", "0 0.5 0.5 0.2 0.2").Text("obj_train_data/2.txt", "1 0.5 0.5 0.2 0.2")
+            .Text("obj_train_data/3.txt", "1 0.5 0.5 0.2 0.2")
+            .Images("obj_train_data/1.jpg", "obj_train_data/2.jpg", "obj_train_data/3.jpg")
+            .ReadAsync();
+
+        dataset.Format.ShouldBe(DatasetFormat.Yolo);
+        dataset.Items.Select(i => (i.Path, i.Split)).ShouldBe([
+            ("obj_train_data/1.jpg", DatasetSplit.Train), ("obj_train_data/2.jpg", DatasetSplit.Train), ("obj_train_data/3.jpg", DatasetSplit.Validation)]);
+        dataset.Problems.ShouldBe([new ImportProblem("valid.txt", "1 of its 2 images are not in the upload")]);
+    }
+
+    [Fact]
+    public async Task AYoloDatasetWithOneLabelFileMissingIsStillYolo()
+    {
+        var dataset = await new FakeUpload()
+            .Text("obj.names", "cat\ndog\n")
+            .Text("obj_train_data/1.txt", "0 0.5 0.5 0.2 0.2")
+            .Images("obj_train_data/1.jpg", "obj_train_data/2.jpg")
+            .ReadAsync();
+
+        dataset.Format.ShouldBe(DatasetFormat.Yolo);
+        dataset.Items.Count.ShouldBe(2); // an image without a label file is a background image, as in YOLO
+    }
 }

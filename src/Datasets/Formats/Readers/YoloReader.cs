@@ -19,6 +19,7 @@ internal static class YoloReader
         var items = new List<ParsedItem>();
         var usedLabels = new HashSet<string>(StringComparer.Ordinal);
         var rejected = new List<string>();
+        var listed = await YoloSubsetLists.ReadAsync(upload, open, problems, ct);
         foreach (var image in upload.Images.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var label = LabelCandidates(image.Path).Select(upload.Find).FirstOrDefault(f => f is not null);
@@ -36,7 +37,8 @@ internal static class YoloReader
                 }
             }
             // Keyed by the image's path in the upload: images/train/1.jpg and images/val/1.jpg are two items.
-            items.Add(new ParsedItem(image.Path, image.Source, null, SplitOf(image.Path), boxes));
+            var split = listed.TryGetValue(image.Path, out var fromList) ? fromList : SplitOf(image.Path);
+            items.Add(new ParsedItem(image.Path, image.Source, null, split, boxes));
         }
         foreach (var orphan in upload.WithExtension(".txt").Where(f => IsLabelFile(f.Path) && !usedLabels.Contains(f.Path)))
             problems.Add(new(orphan.Path, "missing image file"));
