@@ -30,9 +30,10 @@ public class RegressionResultsTests : BunitContext
 
         var rows = cut.FindAll("[data-testid=largest-error]");
         rows.Count.ShouldBe(2);
-        rows[0].TextContent.ShouldContain(row.ToString()[..8]);
-        rows[0].QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()).ShouldBe(["10", "14.5", "+4.5"]);
+        rows[0].TextContent.ShouldContain("…" + row.ToString()[^8..]);
+        rows[0].QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()).ShouldBe(["10.00", "14.50", "+4.50"]); // four significant digits for values up to 10
         rows[1].QuerySelectorAll("td").Last().TextContent.Trim().ShouldBe("-0.25");
+        cut.Find("[data-testid=scatter-hit] title").TextContent.ShouldStartWith("Row …");
         cut.Find("[data-testid=largest-error-link]").GetAttribute("href").ShouldBe($"/datasets/{DatasetId}?version=3&item={row}");
         cut.Find("[data-testid=scatter-caption]").TextContent.ShouldStartWith("All 2 test rows");
         cut.Find("[data-testid=scatter-points]").GetAttribute("data-count").ShouldBe("2");
