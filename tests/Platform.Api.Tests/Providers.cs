@@ -52,6 +52,8 @@ public sealed class ErrorResponseTestsOnSqlite(SqliteWebApp app) : ErrorResponse
 public sealed class ErrorResponseTestsOnPostgres(PostgresWebApp app) : ErrorResponseTests<PostgresWebApp>(app);
 public sealed class TrainingRunTestsOnSqlite(SqliteApp app) : Training.TrainingRunTests<SqliteApp>(app);
 public sealed class TrainingRunTestsOnPostgresAndS3(ProductionApp app) : Training.TrainingRunTests<ProductionApp>(app);
+public sealed class RunPriorityTestsOnSqlite(SqliteApp app) : Training.RunPriorityTests<SqliteApp>(app);
+public sealed class RunPriorityTestsOnPostgres(PostgresApp app) : Training.RunPriorityTests<PostgresApp>(app);
 public sealed class ExperimentTestsOnSqlite(SqliteApp app) : Training.ExperimentTests<SqliteApp>(app);
 public sealed class ExperimentTestsOnPostgres(PostgresApp app) : Training.ExperimentTests<PostgresApp>(app);
 public sealed class MlflowTestsOnSqlite(SqliteApp app) : Tracking.MlflowTests<SqliteApp>(app);

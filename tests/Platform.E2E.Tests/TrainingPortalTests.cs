@@ -83,4 +83,60 @@ public sealed class TrainingPortalTests
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("67-experiment-runs") });
         errors.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task AWaitingRunIsMovedUpTheQueueFromItsPage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ServerProcess.StartAsync(ct, new Dictionary<string, string>
+        {
+            ["Platform__Admin__Email"] = AdminEmail,
+            ["Platform__Admin__Password"] = Password,
+        });
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var (page, errors) = await Browser.NewPageAsync(browser);
+        await Browser.SignInAsync(page, server.Address, AdminEmail, Password);
+        await Browser.CreateWorkspaceAsync(page, "Queue");
+        errors.Clear();
+        await page.GetByTestId("nav-datasets").ClickAsync();
+        await page.GetByTestId("datasets-add-sample").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dataset-train")).ToBeEnabledAsync(new() { Timeout = 120_000 });
+
+        // The one worker trains the first run for 30 minutes; two more wait behind it.
+        await page.GetByTestId("dataset-train").ClickAsync();
+        await page.GetByTestId("train-start").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-progress-text")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await TrainAgainAsync(page, "normal", null);
+        await Assertions.Expect(page.GetByTestId("run-queue")).ToContainTextAsync("Position 1 in the cpu queue");
+        await TrainAgainAsync(page, "urgent", "High");
+        await Assertions.Expect(page.GetByTestId("run-queue")).ToContainTextAsync("Position 1 in the cpu queue");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("68-run-queued-high") });
+
+        // On second thought it can wait: Low puts it behind the normal run.
+        await ChooseAsync(page, page.GetByTestId("run-status-panel").GetByTestId("run-priority"), "Low");
+        await Assertions.Expect(page.GetByTestId("run-queue")).ToContainTextAsync("Position 2 in the cpu queue");
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("69-run-queued-low-dark") });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        errors.ShouldBeEmpty();
+    }
+
+    private static async Task TrainAgainAsync(IPage page, string name, string? priority)
+    {
+        await page.GetByTestId("run-train-again").ClickAsync();
+        var dialog = page.GetByTestId("train-dialog");
+        await dialog.GetByTestId("train-name").FillAsync(name);
+        if (priority is not null) await ChooseAsync(page, dialog.GetByTestId("train-priority"), priority);
+        await page.GetByTestId("train-start").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Opens a MudSelect and picks the item with this text.</summary>
+    private static async Task ChooseAsync(IPage page, ILocator select, string item)
+    {
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
+    }
 }

@@ -11,6 +11,7 @@ public static class RunsApi
         var group = app.MapWorkspaceGroup().MapGroup("/runs/{id:guid}").WithTags("Runs");
         group.MapGet("", Get);
         group.MapPost("/cancel", Cancel).RequireWorkspaceRole(WorkspaceRole.Member);
+        group.MapPut("/priority", SetPriority).RequireWorkspaceRole(WorkspaceRole.Member);
         group.MapGet("/metrics", Metrics);
         group.MapGet("/log", Log);
         group.MapGet("/evaluation", Evaluation);
@@ -45,6 +46,25 @@ public static class RunsApi
                 run = (await db.FindRunAsync(member, id, ct))!;
             }
         }
+        await events.RunChangedAsync(run, ct);
+        return TypedResults.Ok(await db.ToDetailAsync(run, ct));
+    }
+
+    /// <summary>Moves a waiting run up or down its queue; the run's status is a concurrency token, so a worker starting it meanwhile wins.</summary>
+    private static async Task<Results<Ok<RunDto>, ValidationProblem, ProblemHttpResult>> SetPriority(
+        Guid id, SetRunPriorityRequest request, WorkspaceMember member, PlatformDb db, ResourceEvents events, TimeProvider clock, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(request.Priority)) return new Validation().Add("priority", "The priority must be Low, Normal or High.").Problem();
+        var run = await db.FindRunAsync(member, id, ct);
+        if (run is null) return Problems.NotFound("The run");
+        if (run.Status != RunStatus.Queued || run.StartedAt is not null)
+            return Problems.Conflict("Only a run that has not started yet can change its priority.");
+        var before = run.Priority;
+        run.ChangePriority(request.Priority);
+        db.Audit(clock, AuditActions.RunPriorityChanged, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), run.Name,
+            $"run {run.Id}: {before} → {request.Priority}");
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Problems.Conflict("The run started meanwhile; its priority no longer matters."); }
         await events.RunChangedAsync(run, ct);
         return TypedResults.Ok(await db.ToDetailAsync(run, ct));
     }

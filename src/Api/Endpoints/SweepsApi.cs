@@ -24,6 +24,7 @@ public static class SweepsApi
         if (double.IsNaN(budget) || budget < 0.1 || budget > 24 * 60)
             validation.Add("trialBudgetMinutes", "Each trial's time budget must be between 0.1 minutes and a day (1440 minutes).");
         if (request.Name is not null) validation.Require("name", request.Name.Trim(), Run.MaxNameLength, "Name");
+        if (!Enum.IsDefined(request.Priority)) validation.Add("priority", "The priority must be Low, Normal or High.");
         SweepSpace.Validate(request, (field, message) => validation.Add(field, message));
         if (request.BaseSettings is { } baseSettings) TrainingSettingsRules.Validate(baseSettings, (field, message) => validation.Add(field, message));
         if (!validation.IsValid) return validation.Problem();
@@ -42,7 +43,7 @@ public static class SweepsApi
         var sweep = new Sweep(member.WorkspaceId, target.Experiment.Id, name.Length > Run.MaxNameLength ? name[..Run.MaxNameLength] : name,
             target.Version.Id, target.Template, request.Method, JsonSerializer.Serialize(request, PlatformClient.Json),
             JsonSerializer.Serialize(trials, PlatformClient.Json), trials.Count, request.Parallelism, regression ? "val_rmse" : "val_accuracy",
-            maximize: !regression, request.EarlyStopping, budget * 60, member.UserId, clock.GetUtcNow());
+            maximize: !regression, request.EarlyStopping, budget * 60, member.UserId, clock.GetUtcNow(), request.Priority);
         db.Sweeps.Add(sweep);
         var operation = await starter.StartAsync(member, OperationKinds.RunSweep, sweep.Id, null, ct,
             (AuditActions.SweepStarted, $"{target.Dataset.Name} v{target.Version.Number}"));

@@ -33,6 +33,7 @@ public static class TrainingApi
             validation.Add("timeBudgetMinutes", "The time budget must be between 0.1 minutes and 7 days (10080 minutes).");
         if (request.Settings is { } settings) TrainingSettingsRules.Validate(settings, (field, message) => validation.Add(field, message));
         if (request.Name is not null) validation.Require("name", request.Name.Trim(), Run.MaxNameLength, "Name");
+        if (!Enum.IsDefined(request.Priority)) validation.Add("priority", "The priority must be Low, Normal or High.");
         if (!validation.IsValid) return validation.Problem();
 
         var (target, invalid, problem) = await TrainingTargets.ResolveAsync(db, member, request.DatasetId, request.Version, request.Template,
@@ -44,7 +45,7 @@ public static class TrainingApi
         var now = clock.GetUtcNow();
         var queue = await TrainingRuns.DeviceQueueAsync(db, now, ct);
         var plan = new TrainingPlan(template, JsonSerializer.Serialize(request.Settings ?? new TrainingSettingsDto(), PlatformClient.Json),
-            version.Id, budget * 60, queue, TrainingRuns.CodeVersion);
+            version.Id, budget * 60, queue, TrainingRuns.CodeVersion, request.Priority);
         var name = request.Name?.Trim() is { Length: > 0 } given ? given : $"{dataset.Name} v{version.Number} · {template}";
         var (run, operation) = TrainingRuns.Add(db, member.WorkspaceId, experiment.Id, name, member.UserId, now, plan, request.Settings);
         db.Audit(clock, AuditActions.RunStarted, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct),

@@ -12,7 +12,7 @@ public static class RunMapping
         new(r.Id, r.WorkspaceId, r.ExperimentId, experimentName, r.Name, r.Source, r.Status, r.CreatedAt, r.StartedAt, r.FinishedAt,
             createdByEmail, r.Template, Settings(r), dataset, r.TimeBudgetSeconds / 60, r.Queue, queuePosition, r.CodeVersion,
             r.WorkerName, r.Attempts, r.Progress, r.Step, r.Epoch, r.RemainingSeconds, r.Message, r.CheckpointStep,
-            r.ModelKey is not null, r.ModelBytes, r.EvaluationKey is not null, r.Score, r.IsDeleted, waitingReason);
+            r.ModelKey is not null, r.ModelBytes, r.EvaluationKey is not null, r.Score, r.IsDeleted, waitingReason, r.Priority);
 
     public static TrainingSettingsDto? Settings(Run run) =>
         run.SettingsJson is null ? null : JsonSerializer.Deserialize<TrainingSettingsDto>(run.SettingsJson, PlatformClient.Json);

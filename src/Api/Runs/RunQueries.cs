@@ -36,9 +36,7 @@ public static class RunQueries
     private static async Task<int?> QueuePositionAsync(PlatformDb db, Run run, CancellationToken ct)
     {
         if (run.Status != RunStatus.Queued || run.Queue is null) return null;
-        var ahead = await db.Runs.AsNoTracking()
-            .CountAsync(r => r.Status == RunStatus.Queued && r.Queue == run.Queue && r.CreatedAt < run.CreatedAt, ct);
-        return ahead + 1;
+        return await db.Runs.AsNoTracking().Ahead(run).CountAsync(ct) + 1;
     }
 
     /// <summary>The workspace's "Default" experiment, created the first time a run needs it.</summary>

@@ -22,6 +22,6 @@ public static class SweepViews
         }).ToList();
         return new SweepDto(sweep.Id, sweep.WorkspaceId, sweep.ExperimentId, sweep.Name, sweep.Status, sweep.Method, sweep.Template, sweep.Trials,
             sweep.Parallelism, sweep.Metric, sweep.Maximize, sweep.EarlyStopping, sweep.TrialBudgetSeconds / 60, request.Parameters, rows,
-            sweep.BestRunId, sweep.CreatedAt, sweep.FinishedAt, sweep.Message);
+            sweep.BestRunId, sweep.CreatedAt, sweep.FinishedAt, sweep.Message, sweep.Priority);
     }
 }

@@ -45,6 +45,10 @@ public sealed partial class PlatformClient
     public Task<RunDto> CancelRunAsync(Guid ws, Guid id, CancellationToken ct = default) =>
         SendAsync<RunDto>(HttpMethod.Post, $"api/workspaces/{ws}/runs/{id}/cancel", null, ct);
 
+    /// <summary>Moves a run that waits on its queue up or down (409 once it has started).</summary>
+    public Task<RunDto> SetRunPriorityAsync(Guid ws, Guid id, RunPriority priority, CancellationToken ct = default) =>
+        SendAsync<RunDto>(HttpMethod.Put, $"api/workspaces/{ws}/runs/{id}/priority", new SetRunPriorityRequest(priority), ct);
+
     /// <summary>Every metric (downsampled to <paramref name="maxPoints"/> per series), or only what came after <paramref name="afterId"/>.</summary>
     public Task<RunMetricsDto> GetRunMetricsAsync(Guid ws, Guid id, long? afterId = null, int? maxPoints = null, string? name = null,
         long? fromStep = null, long? toStep = null, CancellationToken ct = default) =>

@@ -21,7 +21,13 @@ public sealed record TrainingSettingsDto(
 /// <summary>Starts a run that trains on a dataset version. Only the dataset and version are required.</summary>
 public sealed record StartTrainingRequest(
     Guid DatasetId, int Version, string? Template = null, double? TimeBudgetMinutes = null, Guid? ExperimentId = null,
-    string? Name = null, TrainingSettingsDto? Settings = null);
+    string? Name = null, TrainingSettingsDto? Settings = null, RunPriority Priority = RunPriority.Normal);
+
+/// <summary>Orders a training queue: a higher priority starts first, then the earlier run.</summary>
+public enum RunPriority { Low = -1, Normal = 0, High = 1 }
+
+/// <summary>Moves a run that waits on its queue up or down.</summary>
+public sealed record SetRunPriorityRequest(RunPriority Priority);
 
 /// <summary>What Train proposes for a version: the template that fits its content, the others that could, and why.</summary>
 public sealed record TrainingProposalDto(
@@ -34,7 +40,7 @@ public sealed record RunDto(
     string? Template, TrainingSettingsDto? Settings, RunDatasetDto? Dataset, double? TimeBudgetMinutes, string? Queue,
     int? QueuePosition, string? CodeVersion, string? WorkerName, int Attempts, double Progress, long Step, int Epoch,
     double? RemainingSeconds, string? Message, long? CheckpointStep, bool HasModel, long? ModelBytes, bool HasEvaluation,
-    double? Score, bool IsDeleted, string? WaitingReason = null);
+    double? Score, bool IsDeleted, string? WaitingReason = null, RunPriority Priority = RunPriority.Normal);
 
 public sealed record RunDatasetDto(Guid DatasetId, string Name, int Version, Guid VersionId);
 

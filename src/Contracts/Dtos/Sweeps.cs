@@ -18,12 +18,13 @@ public sealed record SweepParameterDto(string Name, IReadOnlyList<double>? Value
 public sealed record StartSweepRequest(
     Guid DatasetId, int Version, IReadOnlyList<SweepParameterDto> Parameters, SweepMethod Method = SweepMethod.Random, int? Trials = null,
     int Parallelism = 2, double? TrialBudgetMinutes = null, string? Template = null, Guid? ExperimentId = null, string? Name = null,
-    bool EarlyStopping = true, TrainingSettingsDto? BaseSettings = null, int Seed = 1);
+    bool EarlyStopping = true, TrainingSettingsDto? BaseSettings = null, int Seed = 1, RunPriority Priority = RunPriority.Normal);
 
 public sealed record SweepDto(
     Guid Id, Guid WorkspaceId, Guid ExperimentId, string Name, SweepStatus Status, SweepMethod Method, string Template, int Trials,
     int Parallelism, string Metric, bool Maximize, bool EarlyStopping, double TrialBudgetMinutes, IReadOnlyList<SweepParameterDto> Parameters,
-    IReadOnlyList<SweepTrialDto> Runs, Guid? BestRunId, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? Message);
+    IReadOnlyList<SweepTrialDto> Runs, Guid? BestRunId, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? Message,
+    RunPriority Priority = RunPriority.Normal);
 
 /// <summary>A trial: its run, the values it tries, its score (accuracy or R²) and the last value of the sweep's metric.</summary>
 public sealed record SweepTrialDto(

@@ -66,7 +66,7 @@ public sealed class SweepHandler(PlatformDb db, IBackgroundJobClient jobs, Resou
         var now = clock.GetUtcNow();
         var queue = await TrainingRuns.DeviceQueueAsync(db, now, ct);
         var plan = new TrainingPlan(sweep.Template, JsonSerializer.Serialize(settings, PlatformClient.Json), sweep.DatasetVersionId,
-            sweep.TrialBudgetSeconds, queue, TrainingRuns.CodeVersion);
+            sweep.TrialBudgetSeconds, queue, TrainingRuns.CodeVersion, sweep.Priority);
         var (run, operation) = TrainingRuns.Add(db, sweep.WorkspaceId, sweep.ExperimentId, $"{sweep.Name} · trial {index + 1}", sweep.CreatedBy, now, plan, settings);
         run.AttachSweep(sweep.Id, index);
         try

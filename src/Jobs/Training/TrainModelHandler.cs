@@ -30,6 +30,9 @@ public sealed class TrainModelHandler(
     {
         var run = await db.Runs.SingleAsync(r => r.Id == operation.SubjectId && r.WorkspaceId == operation.WorkspaceId, ct);
         if (run.IsFinished) return $"The run had already {run.Status.ToString().ToLowerInvariant()}.";
+        // Hangfire serves a queue first in, first out; a run that others outrank steps back until they have started.
+        if (run.Status == RunStatus.Queued && await db.Runs.AsNoTracking().Ahead(run).AnyAsync(ct))
+            throw new OperationDeferredException("Runs of higher priority wait on the same queue; they start first.");
         var token = await db.TakeAsync(run.Id, worker.Name, clock.GetUtcNow(), options.Value.Lease, ct)
             ?? throw new OperationDeferredException($"Worker {run.LeaseOwner} still holds the run's lease (until {run.LeaseExpiresAt:u}).");
         await db.Entry(run).ReloadAsync(ct);

@@ -40,6 +40,9 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         b.HasIndex(x => new { x.ExperimentId, x.Id });
         b.HasIndex(x => new { x.WorkspaceId, x.Id });
         b.HasIndex(x => x.OperationId);
+        // A training queue's order (RunQueue): stored as a number, so that the database compares priorities.
+        b.Property(x => x.Priority).HasConversion<int>();
+        b.HasIndex(x => new { x.Status, x.Queue, x.Priority, x.CreatedAt });
         // One run per trial of a sweep, even if two coordinators of the same sweep ever run at once.
         b.HasIndex(x => new { x.SweepId, x.TrialIndex }).IsUnique();
         b.HasOne<Experiment>().WithMany().HasForeignKey(x => x.ExperimentId).OnDelete(DeleteBehavior.Cascade);
@@ -96,6 +99,7 @@ internal sealed class SweepConfiguration : IEntityTypeConfiguration<Sweep>
     {
         b.Property(x => x.Name).HasMaxLength(Run.MaxNameLength);
         b.Property(x => x.Template).HasMaxLength(64);
+        b.Property(x => x.Priority).HasConversion<int>();
         b.Property(x => x.Metric).HasMaxLength(RunMetric.MaxKeyLength);
         b.Property(x => x.Message).HasMaxLength(2048);
         b.Property(x => x.Status).IsConcurrencyToken();

@@ -53,5 +53,6 @@ public static class AuditActions
     public const string DatasetPurged = "dataset.purged";
     public const string RunStarted = "run.started";
     public const string RunCancelled = "run.cancelled";
+    public const string RunPriorityChanged = "run.priority-changed";
     public const string SweepStarted = "sweep.started";
 }

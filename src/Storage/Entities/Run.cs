@@ -34,6 +34,7 @@ public sealed class Run
             DatasetVersionId = plan.DatasetVersionId,
             TimeBudgetSeconds = plan.TimeBudgetSeconds,
             Queue = plan.Queue,
+            Priority = plan.Priority,
             CodeVersion = plan.CodeVersion,
         };
 
@@ -58,6 +59,8 @@ public sealed class Run
     public Guid? DatasetVersionId { get; private set; }
     public double? TimeBudgetSeconds { get; private set; }
     public string? Queue { get; private set; }
+    /// <summary>Orders its queue: a higher priority starts first, then the earlier run.</summary>
+    public RunPriority Priority { get; private set; }
     public string? CodeVersion { get; private set; }
     public Guid? OperationId { get; private set; }
     /// <summary>The sweep this run is a trial of, and its place in the sweep.</summary>
@@ -109,6 +112,14 @@ public sealed class Run
         EnsureNotFinished("queued again");
         Status = RunStatus.Queued;
         Message = reason;
+    }
+
+    /// <summary>Moves a waiting run up or down its queue; a run that has started keeps its place.</summary>
+    public void ChangePriority(RunPriority priority)
+    {
+        if (Status != RunStatus.Queued || StartedAt is not null)
+            throw new IllegalStateChangeException("Only a run that has not started yet can change its priority.");
+        Priority = priority;
     }
 
     public void ReportProgress(double fraction, long step, int epoch, double? remainingSeconds)
@@ -195,4 +206,5 @@ public sealed class Run
 }
 
 /// <summary>What a training run is asked to do, fixed when it is created.</summary>
-public sealed record TrainingPlan(string Template, string SettingsJson, Guid DatasetVersionId, double TimeBudgetSeconds, string Queue, string CodeVersion);
+public sealed record TrainingPlan(string Template, string SettingsJson, Guid DatasetVersionId, double TimeBudgetSeconds, string Queue, string CodeVersion,
+    RunPriority Priority = RunPriority.Normal);

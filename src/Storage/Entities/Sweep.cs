@@ -9,13 +9,14 @@ public sealed class Sweep
 
     public Sweep(Guid workspaceId, Guid experimentId, string name, Guid datasetVersionId, string template, SweepMethod method, string requestJson,
         string trialsJson, int trials, int parallelism, string metric, bool maximize, bool earlyStopping, double trialBudgetSeconds,
-        Guid? createdBy, DateTimeOffset now)
+        Guid? createdBy, DateTimeOffset now, RunPriority priority = RunPriority.Normal)
     {
         Id = Guid.CreateVersion7();
         (WorkspaceId, ExperimentId, Name, DatasetVersionId, Template, Method) = (workspaceId, experimentId, name, datasetVersionId, template, method);
         (RequestJson, TrialsJson, Trials, Parallelism, Metric, Maximize) = (requestJson, trialsJson, trials, parallelism, metric, maximize);
         (EarlyStopping, TrialBudgetSeconds, CreatedBy, CreatedAt) = (earlyStopping, trialBudgetSeconds, createdBy, now);
         Status = SweepStatus.Running;
+        Priority = priority;
     }
 
     public Guid Id { get; private set; }
@@ -36,6 +37,8 @@ public sealed class Sweep
     public bool Maximize { get; private set; }
     public bool EarlyStopping { get; private set; }
     public double TrialBudgetSeconds { get; private set; }
+    /// <summary>The priority of its trials on their queue.</summary>
+    public RunPriority Priority { get; private set; }
     public Guid? OperationId { get; private set; }
     public SweepStatus Status { get; private set; }
     public Guid? BestRunId { get; private set; }

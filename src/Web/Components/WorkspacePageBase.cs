@@ -10,6 +10,7 @@ namespace Platform.Web.Components;
 public abstract class WorkspacePageBase : ComponentBase, IDisposable
 {
     private Guid? _loadedFor;
+    private object? _loadedKey;
 
     [Inject] protected AppState State { get; set; } = default!;
     [Inject] protected Feedback Feedback { get; set; } = default!;
@@ -21,6 +22,17 @@ public abstract class WorkspacePageBase : ComponentBase, IDisposable
     {
         State.Changed += OnStateChanged;
         await ReloadIfSwitchedAsync();
+    }
+
+    /// <summary>
+    /// What the page shows within the workspace (its route's id): navigating from one run to another reuses the
+    /// component with new parameters, and a changed key loads the new one.
+    /// </summary>
+    protected virtual object? RouteKey => null;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!Equals(RouteKey, _loadedKey)) await ReloadAsync();
     }
 
     /// <summary>Loads the page's data for <paramref name="workspace"/>; exceptions become error snackbars.</summary>
@@ -35,8 +47,9 @@ public abstract class WorkspacePageBase : ComponentBase, IDisposable
     private async Task ReloadIfSwitchedAsync()
     {
         var ws = State.Current;
-        if (ws?.Id == _loadedFor) return;
+        if (ws?.Id == _loadedFor && Equals(RouteKey, _loadedKey)) return;
         _loadedFor = ws?.Id;
+        _loadedKey = RouteKey;
         OnWorkspaceChanged();
         if (ws is null) return;
         Loading = true;

@@ -642,6 +642,10 @@ namespace Platform.Storage.Migrations.Postgres
                     b.Property<Guid?>("OperationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer");
+
                     b.Property<double>("Progress")
                         .HasColumnType("double precision");
 
@@ -706,6 +710,8 @@ namespace Platform.Storage.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("WorkspaceId", "Id");
+
+                    b.HasIndex("Status", "Queue", "Priority", "CreatedAt");
 
                     b.ToTable("Runs");
                 });
@@ -925,6 +931,10 @@ namespace Platform.Storage.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("Parallelism")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Priority")
+                        .HasMaxLength(32)
                         .HasColumnType("integer");
 
                     b.Property<string>("RequestJson")

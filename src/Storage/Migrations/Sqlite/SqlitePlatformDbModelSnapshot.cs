@@ -631,6 +631,10 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.Property<Guid?>("OperationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Priority")
+                        .HasMaxLength(32)
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
 
@@ -695,6 +699,8 @@ namespace Platform.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("WorkspaceId", "Id");
+
+                    b.HasIndex("Status", "Queue", "Priority", "CreatedAt");
 
                     b.ToTable("Runs");
                 });
@@ -910,6 +916,10 @@ namespace Platform.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Parallelism")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasMaxLength(32)
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RequestJson")

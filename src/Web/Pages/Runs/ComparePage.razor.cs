@@ -19,6 +19,7 @@ public partial class ComparePage
     [Parameter] public Guid Id { get; set; }
     /// <summary>Comma-separated run ids.</summary>
     [SupplyParameterFromQuery(Name = "runs")] public string? RunIds { get; set; }
+    protected override object? RouteKey => (Id, RunIds);
     [Inject] private PlatformClient Api { get; set; } = default!;
 
     private List<BreadcrumbItem> Crumbs =>

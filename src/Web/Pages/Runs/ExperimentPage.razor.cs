@@ -30,6 +30,7 @@ public partial class ExperimentPage
     private bool _notFound;
 
     [Parameter] public Guid Id { get; set; }
+    protected override object? RouteKey => Id;
     [Inject] private PlatformClient Api { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;

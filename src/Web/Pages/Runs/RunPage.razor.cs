@@ -22,6 +22,7 @@ public partial class RunPage
     private int _tab;
 
     [Parameter] public Guid Id { get; set; }
+    protected override object? RouteKey => Id;
     [Inject] private PlatformClient Api { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Nav { get; set; } = default!;
@@ -163,6 +164,16 @@ public partial class RunPage
             Feedback.Success("The run was cancelled.");
         });
         _cancelling = false;
+    }
+
+    private async Task SetPriorityAsync(RunPriority priority)
+    {
+        if (Workspace is not { } ws) return;
+        await Feedback.TryAsync(async () =>
+        {
+            _run = await Api.SetRunPriorityAsync(ws.Id, Id, priority, _cts.Token);
+            Feedback.Success(_run.QueuePosition is { } p ? $"Priority {priority}: position {p} in the queue." : $"Priority {priority}.");
+        });
     }
 
     private async Task TrainAgainAsync()

@@ -27,6 +27,7 @@ public partial class SweepDialog
     private int _parallelism = 2;
     private double _minutes = 5;
     private bool _earlyStopping = true;
+    private RunPriority _priority = RunPriority.Normal;
     private bool _starting;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
@@ -62,7 +63,8 @@ public partial class SweepDialog
         try
         {
             var sweep = await Api.StartSweepAsync(WorkspaceId, new StartSweepRequest(datasetId, proposal.Version, parameters, _method,
-                _method == SweepMethod.Random ? _trials : null, _parallelism, _minutes, ExperimentId: ExperimentId, EarlyStopping: _earlyStopping));
+                _method == SweepMethod.Random ? _trials : null, _parallelism, _minutes, ExperimentId: ExperimentId, EarlyStopping: _earlyStopping,
+                Priority: _priority));
             Dialog.Close(DialogResult.Ok(sweep));
         }
         catch (PlatformApiException ex) when (ex.Problem?.Errors is { Count: > 0 } errors)

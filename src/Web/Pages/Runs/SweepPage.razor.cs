@@ -14,6 +14,7 @@ public partial class SweepPage
     private bool _notFound;
 
     [Parameter] public Guid Id { get; set; }
+    protected override object? RouteKey => Id;
     [Inject] private PlatformClient Api { get; set; } = default!;
 
     // The last axis is the sweep's validation metric, which stopped trials have too (they have no score).

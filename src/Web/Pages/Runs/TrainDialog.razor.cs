@@ -21,6 +21,7 @@ public partial class TrainDialog
     private double _minutes = 30;
     private Guid? _experimentId;
     private string? _name;
+    private RunPriority _priority = RunPriority.Normal;
     private bool _loading;
     private bool _starting;
 
@@ -83,7 +84,7 @@ public partial class TrainDialog
         try
         {
             var run = await Api.StartTrainingAsync(WorkspaceId, new StartTrainingRequest(datasetId, _version, _template, _minutes, _experimentId,
-                string.IsNullOrWhiteSpace(_name) ? null : _name.Trim(), _settings.ToDto()));
+                string.IsNullOrWhiteSpace(_name) ? null : _name.Trim(), _settings.ToDto(), _priority));
             Dialog.Close(DialogResult.Ok(run));
         }
         catch (PlatformApiException ex) when (ex.Problem?.Errors is { Count: > 0 })
