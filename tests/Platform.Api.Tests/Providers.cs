@@ -69,6 +69,7 @@ public sealed class RunCompareTestsOnPostgres(PostgresApp app) : Training.RunCom
 public sealed class TrackingApiTestsOnSqlite(SqliteApp app) : Tracking.TrackingApiTests<SqliteApp>(app);
 public sealed class TrackingApiTestsOnPostgres(PostgresApp app) : Tracking.TrackingApiTests<PostgresApp>(app);
 public sealed class RunArtifactTestsOnSqlite(SqliteApp app) : Tracking.RunArtifactTests<SqliteApp>(app);
+public sealed class RunArtifactTestsOnPostgres(PostgresApp app) : Tracking.RunArtifactTests<PostgresApp>(app);
 public sealed class RunArtifactTestsOnPostgresAndS3(ProductionApp app) : Tracking.RunArtifactTests<ProductionApp>(app);
 public sealed class RunArtifactLimitTestsOnSqlite(Tracking.SmallArtifactLimitSqliteApp app) : Tracking.RunArtifactLimitTests<Tracking.SmallArtifactLimitSqliteApp>(app);
 public sealed class RunArtifactLimitTestsOnPostgres(Tracking.SmallArtifactLimitPostgresApp app) : Tracking.RunArtifactLimitTests<Tracking.SmallArtifactLimitPostgresApp>(app);

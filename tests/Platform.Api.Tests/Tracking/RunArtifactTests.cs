@@ -177,6 +177,9 @@ public abstract class RunArtifactTests<TApp>(TApp app) : IClassFixture<TApp> whe
     [Fact]
     public async Task ConcurrentWritersOfOnePathLeaveOneFileThatMatchesItsRow()
     {
+        // S3 and the folder store replace an object atomically; s3rver, the test double, rewrites it in place, so
+        // concurrent writers of one key interleave their bytes there and a HEAD meanwhile fails.
+        Assert.SkipWhen(app is ProductionApp, "s3rver does not replace objects atomically; the PostgreSQL and SQLite classes run this");
         var ct = TestContext.Current.CancellationToken;
         var (ws, run, script) = await NewRunAsync("race", ct);
         var payloads = Enumerable.Range(0, 8).Select(i => RandomBytes(100_000 + i * 1000, seed: 10 + i)).ToList();
@@ -186,8 +189,7 @@ public abstract class RunArtifactTests<TApp>(TApp app) : IClassFixture<TApp> whe
         using var download = await script.DownloadRunArtifactAsync(ws, run, "same.bin", ct);
         var stored = await download.Content.ReadAsByteArrayAsync(ct);
         stored.Length.ShouldBe((int)row.Size);
-        // S3 and the folder store replace an object atomically; s3rver, the test double, writes it in place.
-        if (app is not ProductionApp) payloads.Any(p => p.SequenceEqual(stored)).ShouldBeTrue("the stored file is one of the payloads, whole");
+        payloads.Any(p => p.SequenceEqual(stored)).ShouldBeTrue("the stored file is one of the payloads, whole");
     }
 
     [Fact]
