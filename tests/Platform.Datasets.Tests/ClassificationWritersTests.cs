@@ -18,13 +18,13 @@ public sealed class ClassificationWritersTests
     ]);
 
     [Fact]
-    public async Task CsvListsEveryImageWithItsLabelAndSplitBeforeTheImages()
+    public async Task CsvListsEveryImageWithItsLabelAndSplitBeforeTheImageFolders()
     {
         var entries = await fixtures.ExportZipAsync(Pets(), DatasetFormat.CsvImages);
 
-        entries.Select(e => e.Path).ShouldBe(["labels.csv", "images/1.jpg", "images/1~2.jpg", "images/b,c.jpg", "images/n.jpg"]);
+        entries.Select(e => e.Path).ShouldBe(["labels.csv", "train/cat/1.jpg", "validation/dog/1.jpg", "test/dog/b,c.jpg", "unsplit/n.jpg"]);
         entries[0].Text.ShouldBe(
-            "path,label,split\nimages/1.jpg,cat,train\nimages/1~2.jpg,dog,validation\n\"images/b,c.jpg\",dog,test\nimages/n.jpg,,\n");
+            "path,label,split\ntrain/cat/1.jpg,cat,train\nvalidation/dog/1.jpg,dog,validation\n\"test/dog/b,c.jpg\",dog,test\nunsplit/n.jpg,,\n");
         entries[2].Text.ShouldBe("x/1.jpg");
     }
 
@@ -35,19 +35,21 @@ public sealed class ClassificationWritersTests
 
         var entries = await fixtures.ExportZipAsync(dataset, DatasetFormat.JsonlImages);
 
-        entries.Select(e => e.Path).ShouldBe(["labels.jsonl", "images/1.jpg", "images/1~2.jpg"]);
+        entries.Select(e => e.Path).ShouldBe(["labels.jsonl", "train/cat/1.jpg", "validation/dog/1.jpg"]);
         entries[0].Text.ShouldBe(
-            "{\"path\":\"images/1.jpg\",\"label\":\"cat\",\"split\":\"train\"}\n{\"path\":\"images/1~2.jpg\",\"label\":\"dog\",\"split\":\"validation\"}\n");
+            "{\"path\":\"train/cat/1.jpg\",\"label\":\"cat\",\"split\":\"train\"}\n" +
+            "{\"path\":\"validation/dog/1.jpg\",\"label\":\"dog\",\"split\":\"validation\"}\n");
     }
 
     [Fact]
-    public async Task WithoutSplitsTheCsvHasNoSplitColumn()
+    public async Task WithoutSplitsTheCsvHasNoSplitColumnAndNoSplitFolder()
     {
-        var dataset = new ExportDataset("d", DatasetKind.ImageClassification, ["cat"], [fixtures.Image("a.jpg", "cat")]);
+        var dataset = new ExportDataset("d", DatasetKind.ImageClassification, ["cat"],
+            [fixtures.Image("a.jpg", "cat"), fixtures.Image("b/a.jpg", "cat"), fixtures.Image("c.jpg", null)]);
 
         var entries = await fixtures.ExportZipAsync(dataset, DatasetFormat.CsvImages);
 
-        entries[0].Text.ShouldBe("path,label\nimages/a.jpg,cat\n");
+        entries[0].Text.ShouldBe("path,label\ncat/a.jpg,cat\ncat/a~2.jpg,cat\nc.jpg,\n");
     }
 
     [Fact]

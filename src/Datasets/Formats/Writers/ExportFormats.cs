@@ -8,8 +8,8 @@ public static class ExportFormats
     private static readonly ExportFormatDto[] ImageClassification =
     [
         new(DatasetFormat.ImageFolders, "Image folders", "{split}/{class}/image: one folder per class (no split level when nothing is split)", "-folders.zip"),
-        new(DatasetFormat.CsvImages, "CSV", "labels.csv with path,label,split beside the images in images/", "-csv.zip"),
-        new(DatasetFormat.JsonlImages, "JSON Lines", "labels.jsonl, one {\"path\",\"label\",\"split\"} per image, beside the images in images/", "-jsonl.zip"),
+        new(DatasetFormat.CsvImages, "CSV", "labels.csv with path,label,split, and the images in image folders", "-csv.zip"),
+        new(DatasetFormat.JsonlImages, "JSON Lines", "labels.jsonl, one {\"path\",\"label\",\"split\"} per image, and the images in image folders", "-jsonl.zip"),
         new(DatasetFormat.Coco, "COCO labels", "annotations/labels_{split}.json: one category_id per image, no boxes (Datumaro's coco_labels)", "-coco.zip"),
         new(DatasetFormat.Yolo, "YOLO classification", "Ultralytics layout: train/, val/, test/ with one folder per class (unsplit items in unsplit/)", "-yolo-cls.zip"),
     ];

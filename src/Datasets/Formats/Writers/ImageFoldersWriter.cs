@@ -18,22 +18,31 @@ internal static class ImageFoldersWriter
 
     public static async Task WriteAsync(ExportContext export, Layout layout, CancellationToken ct)
     {
-        var items = export.Dataset.Items;
-        var splits = layout.AlwaysSplit || ExportPaths.HasSplits(items);
-        var names = new NameAllocator(byStem: false);
         await using var zip = await ZipOutput.CreateAsync(export.Output, ct);
-        foreach (var item in items)
+        foreach (var (item, path) in Place(export.Dataset.Items, layout, withUnlabeled: false))
         {
-            if (string.IsNullOrEmpty(item.Label) || item.Sha256 is null)
-            {
-                continue;
-            }
-
-            var label = ExportPaths.Segment(item.Label, "_");
-            var folder = splits ? $"{layout.SplitFolder(item.Split)}/{label}" : label;
-            var name = names.Allocate(folder, ExportPaths.NameOf(item.Path));
-            await zip.AddBlobAsync($"{folder}/{name}", item.Sha256, export.OpenBlob, ct);
+            await zip.AddBlobAsync(path, item.Sha256!, export.OpenBlob, ct);
             export.Progress.Add();
         }
+    }
+
+    /// <summary>
+    /// Where each image goes in the zip; an unlabeled one (when kept) goes in its split folder, outside any class
+    /// folder. Items without a file are left out.
+    /// </summary>
+    public static List<(ExportItem Item, string Path)> Place(IReadOnlyList<ExportItem> items, Layout layout, bool withUnlabeled)
+    {
+        var splits = layout.AlwaysSplit || ExportPaths.HasSplits(items);
+        var names = new NameAllocator(byStem: false);
+        var placed = new List<(ExportItem, string)>();
+        foreach (var item in items.Where(i => i.Sha256 is not null && (withUnlabeled || !string.IsNullOrEmpty(i.Label))))
+        {
+            var label = string.IsNullOrEmpty(item.Label) ? null : ExportPaths.Segment(item.Label, "_");
+            var folder = splits ? (label is null ? layout.SplitFolder(item.Split) : $"{layout.SplitFolder(item.Split)}/{label}") : label;
+            var name = names.Allocate(folder, ExportPaths.NameOf(item.Path));
+            placed.Add((item, ExportPaths.Join(folder, name)));
+        }
+
+        return placed;
     }
 }

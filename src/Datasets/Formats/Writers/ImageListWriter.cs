@@ -2,8 +2,8 @@ namespace Platform.Datasets.Formats.Writers;
 
 /// <summary>
 /// Image classification as a list: labels.csv (path,label[,split]) or labels.jsonl ({"path","label","split"} per line)
-/// first, then the images in images/{name}; the path is the image's place in the zip. Unlabeled images are listed with
-/// an empty label.
+/// first, then the images laid out as image folders, so the zip also imports as one; the path is the image's place in
+/// the zip. Unlabeled images are listed with an empty label and lie in their split folder, outside any class folder.
 /// </summary>
 internal static class ImageListWriter
 {
@@ -14,10 +14,8 @@ internal static class ImageListWriter
     private static async Task WriteAsync(ExportContext export, string listName,
         Func<Stream, List<(ExportItem Item, string Path)>, bool, CancellationToken, Task> writeList, CancellationToken ct)
     {
-        var items = export.Dataset.Items.Where(i => i.Sha256 is not null).ToList();
-        var splits = ExportPaths.HasSplits(items);
-        var names = new NameAllocator(byStem: false);
-        var files = items.Select(i => (Item: i, Path: "images/" + names.Allocate("images", ExportPaths.NameOf(i.Path)))).ToList();
+        var files = ImageFoldersWriter.Place(export.Dataset.Items, ImageFoldersWriter.Folders, withUnlabeled: true);
+        var splits = ExportPaths.HasSplits(files.Select(f => f.Item));
         await using var zip = await ZipOutput.CreateAsync(export.Output, ct);
         await zip.AddTextAsync(listName, (stream, token) => writeList(stream, files, splits, token), ct);
         foreach (var (item, path) in files)
