@@ -30,12 +30,12 @@ public sealed class CocoReaderTests
         dataset.Format.ShouldBe(DatasetFormat.Coco);
         dataset.Classes.ShouldBe(["cat", "dog"]);
         dataset.Problems.ShouldBeEmpty();
-        var a = dataset.Items.Single(i => i.Path == "a.jpg");
-        a.Image!.Path.ShouldBe("images/train/a.jpg");
+        var a = dataset.Items.Single(i => i.Path == "images/train/a.jpg");
+        a.Image!.Path.ShouldBe(a.Path);
         (a.Split, a.Width, a.Height).ShouldBe((DatasetSplit.Train, 640, 480));
         a.Boxes.ShouldBe([new ParsedBox("dog", 10, 20, 30.5, 40), new ParsedBox("cat", 0, 0, 640, 480)]);
-        dataset.Items.Single(i => i.Path == "b.jpg").Boxes.ShouldBeEmpty();
-        var c = dataset.Items.Single(i => i.Path == "c.jpg");
+        dataset.Items.Single(i => i.Path == "images/train/b.jpg").Boxes.ShouldBeEmpty();
+        var c = dataset.Items.Single(i => i.Path == "images/validation/c.jpg");
         (c.Split, c.Width, c.Height, c.Image!.Path).ShouldBe((DatasetSplit.Validation, 100, 50, "images/validation/c.jpg"));
         upload.Opened.ShouldAllBe(p => p.EndsWith(".json"));
     }
@@ -82,7 +82,7 @@ public sealed class CocoReaderTests
             .ReadAsync();
 
         dataset.Problems.ShouldBe([new ImportProblem("a.jpg", "unknown class (category 5)")]);
-        dataset.Items.Select(i => i.Path).ShouldBe(["b.jpg"]);
+        dataset.Items.Select(i => i.Path).ShouldBe(["images/b.jpg"]);
     }
 
     [Fact]

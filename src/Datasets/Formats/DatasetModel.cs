@@ -46,7 +46,10 @@ public sealed record ImportProblem(string File, string Message);
 
 public sealed record TableColumn(string Name, ColumnType Type);
 
-/// <summary>What a reader understood from the files: items, classes in a stable order, and what it could not read.</summary>
+/// <summary>
+/// What a reader understood from the files: items, classes in a stable order, and what it could not read.
+/// <see cref="RejectedImages"/>: upload paths of images left out for a problem reported on their annotation file.
+/// </summary>
 public sealed record ParsedDataset(
     DatasetKind Kind,
     DatasetFormat Format,
@@ -54,7 +57,8 @@ public sealed record ParsedDataset(
     IReadOnlyList<ParsedItem> Items,
     IReadOnlyList<ImportProblem> Problems,
     IReadOnlyList<TableColumn>? Columns = null,
-    string? TargetColumn = null);
+    string? TargetColumn = null,
+    IReadOnlyCollection<string>? RejectedImages = null);
 
 /// <summary>The whole upload cannot be imported (unknown format, missing annotation file...): the message says why.</summary>
 public sealed class DatasetFormatException(string message) : Exception(message);

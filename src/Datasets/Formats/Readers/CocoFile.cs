@@ -6,13 +6,16 @@ namespace Platform.Datasets.Formats.Readers;
 /// <summary>One COCO annotation file: its categories, and its images with their boxes resolved against the upload.</summary>
 internal sealed class CocoFile(Upload upload, UploadFile json, JsonElement root, List<ImportProblem> problems)
 {
-    private readonly DatasetSplit split = CocoReader.SplitFromFileName(json.Path);
+    private readonly DatasetSplit split = CocoReader.SplitOf(json.Path);
 
     public IReadOnlyList<KeyValuePair<string, string>> Categories { get; } = CocoJson.Objects(root, "categories")
         .Select(c => (Id: CocoJson.Id(c, "id"), Name: CocoJson.String(c, "name")))
         .Where(c => c.Id is not null)
         .Select(c => KeyValuePair.Create(c.Id!, string.IsNullOrWhiteSpace(c.Name) ? $"class {c.Id}" : c.Name.Trim()))
         .ToList();
+
+    /// <summary>Upload paths of the images left out for a bad annotation (reported under their file_name).</summary>
+    public List<string> Rejected { get; } = [];
 
     public IEnumerable<ParsedItem> Items()
     {
@@ -37,6 +40,7 @@ internal sealed class CocoFile(Upload upload, UploadFile json, JsonElement root,
 
         var boxes = order.ToDictionary(id => id, _ => new List<ParsedBox>());
         var bad = new HashSet<string>();
+        var shapes = 0;
         foreach (var annotation in CocoJson.Objects(root, "annotations"))
         {
             var imageId = CocoJson.Id(annotation, "image_id");
@@ -45,6 +49,7 @@ internal sealed class CocoFile(Upload upload, UploadFile json, JsonElement root,
                 problems.Add(new(json.Path, $"annotation {CocoJson.Id(annotation, "id") ?? "without id"} refers to unknown image {imageId ?? "(none)"}"));
                 continue;
             }
+            if (HasShape(annotation)) shapes++;
             var error = BoxError(annotation, image.Width, image.Height, names, out var box);
             if (error is null) boxes[imageId].Add(box!);
             else
@@ -54,15 +59,31 @@ internal sealed class CocoFile(Upload upload, UploadFile json, JsonElement root,
             }
         }
 
+        if (shapes > 0)
+            problems.Add(new(json.Path, $"{shapes} {(shapes == 1 ? "annotation has a segmentation mask or polygon" : "annotations have segmentation masks or polygons")}: only {(shapes == 1 ? "its box was" : "their boxes were")} imported"));
         foreach (var id in order)
         {
             var (fileName, width, height) = images[id];
-            if (bad.Contains(id)) continue;
+            if (bad.Contains(id))
+            {
+                if (Resolve(fileName) is { } left) Rejected.Add(left.Path);
+                continue;
+            }
             var file = Resolve(fileName);
             if (file is null) problems.Add(new(fileName, "missing image file"));
-            else yield return new ParsedItem(fileName, file.Source, null, split, boxes[id], Width: width, Height: height);
+            // Keyed by the image's path in the upload: train/1.jpg and valid/1.jpg are two items.
+            else yield return new ParsedItem(file.Path, file.Source, null, split, boxes[id], Width: width, Height: height);
         }
     }
+
+    /// <summary>A polygon list or an RLE mask (COCO's "segmentation"), which a detection dataset here does not keep.</summary>
+    private static bool HasShape(JsonElement annotation) =>
+        annotation.TryGetProperty("segmentation", out var shape) && shape.ValueKind switch
+        {
+            JsonValueKind.Array => shape.GetArrayLength() > 0,
+            JsonValueKind.Object => true,
+            _ => false,
+        };
 
     private void ReportNonObjects(string list)
     {

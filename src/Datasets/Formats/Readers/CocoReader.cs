@@ -13,9 +13,10 @@ internal static class CocoReader
     public static async Task<ParsedDataset?> TryReadAsync(Upload upload, OpenSource open, CancellationToken ct)
     {
         var problems = new List<ImportProblem>();
-        var categories = new Dictionary<string, string>();
+        var categories = new List<KeyValuePair<string, string>>();
         var items = new List<ParsedItem>();
         var paths = new HashSet<string>(StringComparer.Ordinal);
+        var rejected = new List<string>();
         var found = false;
         foreach (var json in upload.WithExtension(".json").OrderBy(f => f.Path, StringComparer.Ordinal))
         {
@@ -40,31 +41,36 @@ internal static class CocoReader
                 }
                 found = true;
                 var file = new CocoFile(upload, json, document.RootElement, problems);
-                foreach (var (id, name) in file.Categories) categories.TryAdd(id, name);
+                categories.AddRange(file.Categories);
                 foreach (var item in file.Items())
                 {
                     if (paths.Add(item.Path)) items.Add(item);
                     else problems.Add(new(item.Path, "the image is listed twice"));
                 }
+                rejected.AddRange(file.Rejected);
             }
         }
         if (!found) return problems.Count == 0 ? null : throw new DatasetFormatException(
             $"No COCO annotation file could be read: {string.Join("; ", problems.Select(p => $"{p.File} is {p.Message}"))}.");
 
+        // Files may give one id different names: every name is a class (the boxes use their own file's names).
         var classes = categories.OrderBy(c => c.Key, CocoJson.IdOrder).Select(c => c.Value).Distinct().ToList();
         if (classes.Count == 0)
             throw new DatasetFormatException("The COCO annotation file has no categories: a detection dataset needs at least one class.");
-        return new ParsedDataset(DatasetKind.ObjectDetection, DatasetFormat.Coco, classes, items, problems);
+        return new ParsedDataset(DatasetKind.ObjectDetection, DatasetFormat.Coco, classes, items, problems, RejectedImages: rejected);
     }
 
-    /// <summary>instances_train.json → Train; a name with no split hint (or "unsplit") → None.</summary>
-    public static DatasetSplit SplitFromFileName(string path)
+    /// <summary>
+    /// instances_train.json → Train; a name with no split hint takes its folder's (Roboflow: train/_annotations.coco.json);
+    /// otherwise (or "unsplit") None.
+    /// </summary>
+    public static DatasetSplit SplitOf(string path)
     {
         var stem = LayoutNames.Stem(path).ToLowerInvariant();
         if (stem.Contains("unsplit")) return DatasetSplit.None;
         if (stem.Contains("train")) return DatasetSplit.Train;
         if (stem.Contains("val")) return DatasetSplit.Validation;
         if (stem.Contains("test")) return DatasetSplit.Test;
-        return DatasetSplit.None;
+        return LayoutNames.SplitFromName(LayoutNames.FileName(LayoutNames.Folder(path))) ?? DatasetSplit.None;
     }
 }

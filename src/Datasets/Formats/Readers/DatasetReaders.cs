@@ -28,7 +28,8 @@ public static class DatasetReaders
     {
         var upload = Upload.From(files);
         if (upload.Files.Count == 0) FormatDetector.Detect(upload);
-        return await ReadAsync(upload, open, options, options.Format == DatasetFormat.Auto, ct);
+        var parsed = await ReadAsync(upload, open, options, options.Format == DatasetFormat.Auto, ct);
+        return UnusedImages.Report(upload, parsed);
     }
 
     private static async Task<ParsedDataset> ReadAsync(Upload upload, OpenSource open, ImportOptions options, bool auto, CancellationToken ct)

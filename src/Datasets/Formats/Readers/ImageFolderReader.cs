@@ -26,7 +26,8 @@ internal static class ImageFolderReader
                 continue;
             }
             var itemSplit = split ? LayoutNames.SplitFromName(segments[0])!.Value : DatasetSplit.None;
-            items.Add(new ParsedItem(image.Path, image.Source, segments[classIndex], itemSplit, []));
+            // A nested folder is a class of its own (label_1/label_1_1), as other tools read it, not its parent's.
+            items.Add(new ParsedItem(image.Path, image.Source, string.Join('/', segments[classIndex..^1]), itemSplit, []));
         }
 
         var classes = items.Select(i => i.Label!).Distinct().Order(StringComparer.Ordinal).ToList();

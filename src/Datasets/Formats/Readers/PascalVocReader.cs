@@ -22,6 +22,7 @@ internal static class PascalVocReader
         var paths = new HashSet<string>(StringComparer.Ordinal);
         var annotated = new HashSet<string>(StringComparer.Ordinal);
         var classes = new SortedSet<string>(StringComparer.Ordinal);
+        var rejected = new List<string>();
         foreach (var xml in xmls)
         {
             var annotation = await ParseAsync(open, xml, problems, ct);
@@ -31,6 +32,7 @@ internal static class PascalVocReader
             if (image is not null) annotated.Add(image.Path);
             if (image is null) problems.Add(new(xml.Path, $"missing image file {annotation.FileName ?? LayoutNames.Stem(xml.Path) + ".jpg"}"));
             problems.AddRange(annotation.Errors.Select(e => new ImportProblem(xml.Path, e)));
+            if (image is not null && annotation.Errors.Count > 0) rejected.Add(image.Path);
             if (image is null || annotation.Errors.Count > 0) continue;
             Add(new ParsedItem(ItemPath(image.Path), image.Source, null, SplitOf(xml.Path, image.Path, splits), annotation.Boxes,
                 Width: annotation.Width, Height: annotation.Height), image.Path);
@@ -41,10 +43,16 @@ internal static class PascalVocReader
         foreach (var image in upload.Images.Where(i => !annotated.Contains(i.Path) && (IsUnder(i.Path, "JPEGImages") || xmlFolders.Contains(LayoutNames.Folder(i.Path)))))
             Add(new ParsedItem(ItemPath(image.Path), image.Source, null, SplitOf(image.Path, image.Path, splits), []), image.Path);
 
+        if (await VocLabelMap.ReadAsync(upload, open, ct) is { } declared)
+        {
+            foreach (var undeclared in classes.Except(declared, StringComparer.Ordinal))
+                problems.Add(new("labelmap.txt", $"the label '{undeclared}' is used by boxes but not declared; it was imported as a class of its own"));
+            classes.UnionWith(declared);
+        }
         if (classes.Count == 0)
             throw new DatasetFormatException($"No object could be read from the {xmls.Count} annotation files"
                 + (problems.Count > 0 ? $" ({problems[0].File}: {problems[0].Message})." : ": a detection dataset needs at least one labeled box."));
-        return new ParsedDataset(DatasetKind.ObjectDetection, DatasetFormat.PascalVoc, classes.ToList(), items, problems);
+        return new ParsedDataset(DatasetKind.ObjectDetection, DatasetFormat.PascalVoc, classes.ToList(), items, problems, RejectedImages: rejected);
 
         void Add(ParsedItem item, string file)
         {

@@ -17,8 +17,9 @@ internal static class YoloReader
 
         var problems = new List<ImportProblem>();
         var items = new List<ParsedItem>();
-        var paths = new HashSet<string>(StringComparer.Ordinal);
         var usedLabels = new HashSet<string>(StringComparer.Ordinal);
+        var rejected = new List<string>();
+        var listed = await YoloSubsetLists.ReadAsync(upload, open, problems, ct);
         foreach (var image in upload.Images.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var label = LabelCandidates(image.Path).Select(upload.Find).FirstOrDefault(f => f is not null);
@@ -29,16 +30,20 @@ internal static class YoloReader
                 var lineProblems = new List<ImportProblem>();
                 boxes = YoloLabels.Parse(label.Path, await Upload.ReadTextAsync(open, label, ct), names, lineProblems);
                 problems.AddRange(lineProblems);
-                if (lineProblems.Count > 0) continue;
+                if (lineProblems.Count > 0)
+                {
+                    rejected.Add(image.Path);
+                    continue;
+                }
             }
-            var (path, split) = ItemPath(image.Path);
-            if (!paths.Add(path)) problems.Add(new(image.Path, $"another image is also named {path}"));
-            else items.Add(new ParsedItem(path, image.Source, null, split, boxes));
+            // Keyed by the image's path in the upload: images/train/1.jpg and images/val/1.jpg are two items.
+            var split = listed.TryGetValue(image.Path, out var fromList) ? fromList : SplitOf(image.Path);
+            items.Add(new ParsedItem(image.Path, image.Source, null, split, boxes));
         }
         foreach (var orphan in upload.WithExtension(".txt").Where(f => IsLabelFile(f.Path) && !usedLabels.Contains(f.Path)))
             problems.Add(new(orphan.Path, "missing image file"));
 
-        return new ParsedDataset(DatasetKind.ObjectDetection, DatasetFormat.Yolo, names.Distinct().ToList(), items, problems);
+        return new ParsedDataset(DatasetKind.ObjectDetection, DatasetFormat.Yolo, names.Distinct().ToList(), items, problems, RejectedImages: rejected);
     }
 
     /// <summary>A .txt under a labels folder: where a YOLO label file lives.</summary>
@@ -59,20 +64,15 @@ internal static class YoloReader
         yield return LayoutNames.WithoutExtension(imagePath) + ".txt";
     }
 
-    /// <summary>The image's name in the dataset (its path below the images folder and the split folder) and its split.</summary>
-    private static (string Path, DatasetSplit Split) ItemPath(string imagePath)
+    /// <summary>The split folder below the images folder (images/train/x.jpg), else above it (train/images/x.jpg).</summary>
+    private static DatasetSplit SplitOf(string imagePath)
     {
         var folders = LayoutNames.Segments(imagePath)[..^1].ToList();
         var images = folders.FindLastIndex(s => s.Equals("images", StringComparison.OrdinalIgnoreCase));
         var below = folders[(images + 1)..];
-        var split = DatasetSplit.None;
-        if (below.Count > 0 && LayoutNames.SplitFromName(below[0]) is { } inner)
-        {
-            split = inner;
-            below.RemoveAt(0);
-        }
-        else if (folders[..Math.Max(images, 0)].LastOrDefault(LayoutNames.IsSplitName) is { } outer)
-            split = LayoutNames.SplitFromName(outer)!.Value;
-        return (string.Join('/', below.Append(LayoutNames.FileName(imagePath))), split);
+        if (below.Count > 0 && LayoutNames.SplitFromName(below[0]) is { } inner) return inner;
+        return folders[..Math.Max(images, 0)].LastOrDefault(LayoutNames.IsSplitName) is { } outer
+            ? LayoutNames.SplitFromName(outer)!.Value
+            : DatasetSplit.None;
     }
 }
