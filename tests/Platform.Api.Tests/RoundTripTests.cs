@@ -17,9 +17,12 @@ public abstract class RoundTripTests<TApp>(TApp app) : IClassFixture<TApp> where
     [InlineData(DatasetFormat.Yolo, "val/circle/")]
     [InlineData(DatasetFormat.CsvImages, "labels.csv")]
     [InlineData(DatasetFormat.JsonlImages, "labels.jsonl")]
+    [InlineData(DatasetFormat.Coco, "annotations/labels_train.json")]
     public async Task ImageClassificationFormatsRoundTrip(DatasetFormat format, string entry)
     {
-        var (bytes, original) = await RoundTripAsync(DatasetFixtures.ShapesZip(perClass: 8), "shapes.zip", format, "zip", DatasetFormat.ImageFolders);
+        // The lists come with the images in image folders; COCO labels are read back as COCO.
+        var (bytes, original) = await RoundTripAsync(DatasetFixtures.ShapesZip(perClass: 8), "shapes.zip", format, "zip",
+            format == DatasetFormat.Coco ? DatasetFormat.Coco : DatasetFormat.ImageFolders);
         var entries = ExportedFiles.Entries(bytes);
         entries.Keys.ShouldContain(e => e.StartsWith(entry, StringComparison.Ordinal));
         if (format is DatasetFormat.CsvImages or DatasetFormat.JsonlImages)

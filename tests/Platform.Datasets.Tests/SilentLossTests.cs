@@ -144,4 +144,34 @@ public sealed class SilentLossTests
         dataset.Format.ShouldBe(DatasetFormat.Yolo);
         dataset.Items.Count.ShouldBe(2); // an image without a label file is a background image, as in YOLO
     }
+
+    [Fact]
+    public async Task CocoLabelsWithoutBoxesAreAClassificationDataset()
+    {
+        var dataset = await new FakeUpload()
+            .Text("annotations/labels_train.json", Coco(Image(1, "a.jpg") + "," + Image(2, "b.jpg") + "," + Image(3, "c.jpg"),
+                """{"id": 1, "image_id": 1, "category_id": 1}, {"id": 2, "image_id": 2, "category_id": 2, "bbox": []},"""
+                + """{"id": 3, "image_id": 3, "category_id": 1}, {"id": 4, "image_id": 3, "category_id": 2}""",
+                """[{"id": 1, "name": "cat"}, {"id": 2, "name": "dog"}]"""))
+            .Images("images/train/a.jpg", "images/train/b.jpg", "images/train/c.jpg")
+            .ReadAsync();
+
+        dataset.Kind.ShouldBe(DatasetKind.ImageClassification);
+        dataset.Items.Select(i => (i.Path, i.Label, i.Split)).ShouldBe([
+            ("images/train/a.jpg", "cat", DatasetSplit.Train), ("images/train/b.jpg", "dog", DatasetSplit.Train), ("images/train/c.jpg", "cat", DatasetSplit.Train)]);
+        dataset.Problems.ShouldBe([new ImportProblem("images/train/c.jpg", "2 labels (cat, dog); an image has one class here, the first was kept")]);
+    }
+
+    [Fact]
+    public async Task ImageLevelLabelsInADetectionFileAreCounted()
+    {
+        var dataset = await new FakeUpload()
+            .Text("instances.json", Coco(Image(1, "a.jpg"), Box(1, 1) + """, {"id": 7, "image_id": 1, "category_id": 1}"""))
+            .Images("a.jpg")
+            .ReadAsync();
+
+        dataset.Kind.ShouldBe(DatasetKind.ObjectDetection);
+        dataset.Items.ShouldHaveSingleItem().Label.ShouldBeNull();
+        dataset.Problems.ShouldBe([new ImportProblem("instances.json", "1 image-level label was not imported: a detection dataset keeps boxes")]);
+    }
 }

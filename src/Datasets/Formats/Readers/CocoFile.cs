@@ -14,6 +14,14 @@ internal sealed class CocoFile(Upload upload, UploadFile json, JsonElement root,
         .Select(c => KeyValuePair.Create(c.Id!, string.IsNullOrWhiteSpace(c.Name) ? $"class {c.Id}" : c.Name.Trim()))
         .ToList();
 
+    /// <summary>Annotations with a bbox, and annotations that label a whole image (no bbox), once <see cref="Items"/> has run.</summary>
+    public int BoxAnnotations { get; private set; }
+    public int LabelAnnotations { get; private set; }
+
+    /// <summary>An annotation without a box (no bbox, or an empty one) labels the whole image.</summary>
+    private static bool IsLabel(JsonElement annotation) =>
+        !annotation.TryGetProperty("bbox", out var bbox) || (bbox.ValueKind == JsonValueKind.Array && bbox.GetArrayLength() == 0);
+
     /// <summary>Upload paths of the images left out for a bad annotation (reported under their file_name).</summary>
     public List<string> Rejected { get; } = [];
 
@@ -39,6 +47,7 @@ internal sealed class CocoFile(Upload upload, UploadFile json, JsonElement root,
         }
 
         var boxes = order.ToDictionary(id => id, _ => new List<ParsedBox>());
+        var labels = order.ToDictionary(id => id, _ => new List<string>());
         var bad = new HashSet<string>();
         var shapes = 0;
         foreach (var annotation in CocoJson.Objects(root, "annotations"))
@@ -49,6 +58,20 @@ internal sealed class CocoFile(Upload upload, UploadFile json, JsonElement root,
                 problems.Add(new(json.Path, $"annotation {CocoJson.Id(annotation, "id") ?? "without id"} refers to unknown image {imageId ?? "(none)"}"));
                 continue;
             }
+            if (IsLabel(annotation))
+            {
+                // Classification COCO (Datumaro's coco_labels): a category for the whole image, no bbox.
+                var category = CocoJson.Id(annotation, "category_id");
+                if (category is not null && names.TryGetValue(category, out var label)) labels[imageId].Add(label);
+                else
+                {
+                    problems.Add(new(image.FileName, $"unknown class (category {category ?? "missing"})"));
+                    bad.Add(imageId);
+                }
+                LabelAnnotations++;
+                continue;
+            }
+            BoxAnnotations++;
             if (HasShape(annotation)) shapes++;
             var error = BoxError(annotation, image.Width, image.Height, names, out var box);
             if (error is null) boxes[imageId].Add(box!);
@@ -72,7 +95,13 @@ internal sealed class CocoFile(Upload upload, UploadFile json, JsonElement root,
             var file = Resolve(fileName);
             if (file is null) problems.Add(new(fileName, "missing image file"));
             // Keyed by the image's path in the upload: train/1.jpg and valid/1.jpg are two items.
-            else yield return new ParsedItem(file.Path, file.Source, null, split, boxes[id], Width: width, Height: height);
+            else
+            {
+                var imageLabels = labels[id].Distinct().ToList();
+                if (imageLabels.Count > 1)
+                    problems.Add(new(file.Path, $"{imageLabels.Count} labels ({string.Join(", ", imageLabels)}); an image has one class here, the first was kept"));
+                yield return new ParsedItem(file.Path, file.Source, imageLabels.FirstOrDefault(), split, boxes[id], Width: width, Height: height);
+            }
         }
     }
 

@@ -17,6 +17,8 @@ internal static class CocoReader
         var items = new List<ParsedItem>();
         var paths = new HashSet<string>(StringComparer.Ordinal);
         var rejected = new List<string>();
+        var (boxAnnotations, labelAnnotations) = (0, 0);
+        var labelFiles = new List<(string Path, int Count)>();
         var found = false;
         foreach (var json in upload.WithExtension(".json").OrderBy(f => f.Path, StringComparer.Ordinal))
         {
@@ -48,6 +50,9 @@ internal static class CocoReader
                     else problems.Add(new(item.Path, "the image is listed twice"));
                 }
                 rejected.AddRange(file.Rejected);
+                boxAnnotations += file.BoxAnnotations;
+                labelAnnotations += file.LabelAnnotations;
+                if (file.LabelAnnotations > 0) labelFiles.Add((json.Path, file.LabelAnnotations));
             }
         }
         if (!found) return problems.Count == 0 ? null : throw new DatasetFormatException(
@@ -57,6 +62,11 @@ internal static class CocoReader
         var classes = categories.OrderBy(c => c.Key, CocoJson.IdOrder).Select(c => c.Value).Distinct().ToList();
         if (classes.Count == 0)
             throw new DatasetFormatException("The COCO annotation file has no categories: a detection dataset needs at least one class.");
+        if (labelAnnotations > 0 && boxAnnotations == 0)
+            return new ParsedDataset(DatasetKind.ImageClassification, DatasetFormat.Coco, classes, items, problems, RejectedImages: rejected);
+        foreach (var (path, count) in labelFiles)
+            problems.Add(new(path, $"{count} image-level {(count == 1 ? "label was" : "labels were")} not imported: a detection dataset keeps boxes"));
+        items = items.Select(i => i.Label is null ? i : i with { Label = null }).ToList();
         return new ParsedDataset(DatasetKind.ObjectDetection, DatasetFormat.Coco, classes, items, problems, RejectedImages: rejected);
     }
 
