@@ -1,0 +1,3 @@
+global using Bunit;
+global using Shouldly;
+global using Xunit;
