@@ -10,6 +10,26 @@ namespace Platform.Api.Tests;
 public abstract class DatasetImportTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : PlatformApp
 {
     [Fact]
+    public async Task AnImageLargerThanAThumbnailGetsAJpegThumbnail()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var zip = DatasetFixtures.Zip(("big/a.png", DatasetFixtures.Png(600, 300)), ("small/b.png", DatasetFixtures.Png(40, 30)));
+        var (dataset, import) = await owner.ImportAsync(workspace.Id, zip, "sizes.zip", ct);
+        import.ShouldHaveSucceeded();
+        var items = await owner.AllItemsAsync(workspace.Id, dataset.Id, 1, ct);
+
+        var big = items.Single(i => i.Label == "big");
+        using var thumbnail = await owner.Http.GetAsync(PlatformClient.ItemThumbnailUrl(workspace.Id, dataset.Id, 1, big.Id), ct);
+        thumbnail.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
+        using var decoded = SkiaSharp.SKBitmap.Decode(await thumbnail.Content.ReadAsByteArrayAsync(ct));
+        (decoded.Width, decoded.Height).ShouldBe((256, 128));
+        var small = items.Single(i => i.Label == "small");
+        using var own = await owner.Http.GetAsync(PlatformClient.ItemThumbnailUrl(workspace.Id, dataset.Id, 1, small.Id), ct);
+        own.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+    }
+
+    [Fact]
     public async Task TheSampleDatasetImportsIntoAFirstVersionWithThumbnails()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -39,10 +59,13 @@ public abstract class DatasetImportTests<TApp>(TApp app) : IClassFixture<TApp> w
         var item = circles.Items[0];
         using var thumbnail = await owner.Http.GetAsync(PlatformClient.ItemThumbnailUrl(workspace.Id, dataset.Id, 1, item.Id), ct);
         thumbnail.StatusCode.ShouldBe(HttpStatusCode.OK);
-        thumbnail.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
         using var content = await owner.Http.GetAsync(PlatformClient.ItemContentUrl(workspace.Id, dataset.Id, 1, item.Id), ct);
         content.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
-        (await content.Content.ReadAsByteArrayAsync(ct)).Length.ShouldBe((int)item.Size);
+        var bytes = await content.Content.ReadAsByteArrayAsync(ct);
+        bytes.Length.ShouldBe((int)item.Size);
+        // A 64×64 image is its own thumbnail: none is made, the image itself is served.
+        thumbnail.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        (await thumbnail.Content.ReadAsByteArrayAsync(ct)).ShouldBe(bytes);
 
         var report = JsonSerializer.Deserialize<ImportReportDto>(await owner.ResultAsync(workspace.Id, done, ct), PlatformClient.Json)!;
         report.Imported.ShouldBe(300);

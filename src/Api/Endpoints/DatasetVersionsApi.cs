@@ -74,16 +74,24 @@ public static class DatasetVersionsApi
     {
         var (_, item) = await FindItemAsync(db, member, datasetId, number, itemId, ct);
         if (item?.Sha256 is null) return Problems.NotFound("The item's file");
-        var stream = await store.OpenReadAsync(StoredBlob.Key(member.WorkspaceId, item.Sha256), ct);
-        // The type comes from the bytes, never from the name an uploaded annotation file gave them: an image is shown
-        // as the image it is, anything else is a download (and API responses are sandboxed, see SecurityHeaders).
-        var header = new byte[ImageFormats.HeaderBytes];
-        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
-        var content = new PrefixedStream(header.AsMemory(0, read), stream);
+        var (content, image) = await OpenSniffedAsync(store, member.WorkspaceId, item.Sha256, ct);
         var tag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{item.Sha256}\"");
-        return ImageFormats.ContentType(ImageFormats.Sniff(header.AsSpan(0, read))) is { } image
+        return image is not null
             ? TypedResults.Stream(content, image, entityTag: tag)
             : TypedResults.Stream(content, "application/octet-stream", item.FileName, entityTag: tag);
+    }
+
+    /// <summary>
+    /// The item's file and its image type. The type comes from the bytes, never from the name an uploaded annotation
+    /// file gave them: an image is shown as the image it is, anything else is a download (and API responses are
+    /// sandboxed, see SecurityHeaders).
+    /// </summary>
+    private static async Task<(Stream Content, string? ImageType)> OpenSniffedAsync(IObjectStore store, Guid workspaceId, string sha256, CancellationToken ct)
+    {
+        var stream = await store.OpenReadAsync(StoredBlob.Key(workspaceId, sha256), ct);
+        var header = new byte[ImageFormats.HeaderBytes];
+        var read = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
+        return (new PrefixedStream(header.AsMemory(0, read), stream), ImageFormats.ContentType(ImageFormats.Sniff(header.AsSpan(0, read))));
     }
 
     private static async Task<IResult> Thumbnail(
@@ -91,11 +99,24 @@ public static class DatasetVersionsApi
     {
         var (_, item) = await FindItemAsync(db, member, datasetId, number, itemId, ct);
         if (item?.Sha256 is null) return Problems.NotFound("The item's thumbnail");
-        if (await store.TryOpenReadAsync(StoredBlob.ThumbnailKey(member.WorkspaceId, item.Sha256), ct) is not { } thumbnail)
-            return Problems.NotFound("The item's thumbnail");
         // Thumbnails are content-addressed: the same URL always gives the same bytes for this item.
+        var thumbnail = await store.TryOpenReadAsync(StoredBlob.ThumbnailKey(member.WorkspaceId, item.Sha256), ct);
+        if (thumbnail is not null)
+        {
+            http.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+            return TypedResults.Stream(thumbnail, "image/jpeg");
+        }
+        // An image no larger than a thumbnail is its own (the import stored none).
+        if (item.Width is not (> 0 and <= StoredBlob.ThumbnailSide) || item.Height is not (> 0 and <= StoredBlob.ThumbnailSide))
+            return Problems.NotFound("The item's thumbnail");
+        var (content, image) = await OpenSniffedAsync(store, member.WorkspaceId, item.Sha256, ct);
+        if (image is null)
+        {
+            await content.DisposeAsync();
+            return Problems.NotFound("The item's thumbnail");
+        }
         http.Response.Headers.CacheControl = "private, max-age=86400, immutable";
-        return TypedResults.Stream(thumbnail, "image/jpeg");
+        return TypedResults.Stream(content, image);
     }
 
     private static async Task<Results<Ok<DatasetStatsDto>, ProblemHttpResult>> Stats(

@@ -69,4 +69,17 @@ public sealed record WorstItemDto(string ItemId, string Label, string Predicted,
 public sealed record EvaluationDto(
     string Task, string Split, int Count, double? Accuracy, IReadOnlyList<ClassMetricsDto> Classes,
     IReadOnlyList<int[]> ConfusionMatrix, IReadOnlyList<WorstItemDto> WorstItems, double? MeanAbsoluteError,
-    double? RootMeanSquaredError, double? RSquared);
+    double? RootMeanSquaredError, double? RSquared)
+{
+    /// <summary>
+    /// Regression: predicted against actual, every evaluated row up to 2,000, else 2,000 spread evenly over the rows
+    /// ordered by actual value (<see cref="Count"/> says how many were evaluated). Empty in evaluations stored before it.
+    /// </summary>
+    public IReadOnlyList<RegressionPointDto> Points { get; init; } = [];
+
+    /// <summary>Regression: the rows with the largest absolute error, worst first.</summary>
+    public IReadOnlyList<RegressionPointDto> LargestErrors { get; init; } = [];
+}
+
+/// <summary>One evaluated row of a regression: its dataset item, the actual value and the model's prediction.</summary>
+public sealed record RegressionPointDto(string ItemId, float Actual, float Predicted);

@@ -54,6 +54,19 @@ public sealed class ImageFile : IDisposable
     }
 
     /// <summary>Decodes the whole image and returns a JPEG thumbnail whose longer side is at most <paramref name="maxSide"/>, never upscaled.</summary>
+    /// <summary>
+    /// Decodes the image in full (so a corrupt one is found) and makes no thumbnail when the image itself is one: no
+    /// side above <paramref name="maxSide"/>, in a format every browser shows. Null then: serve the image itself.
+    /// </summary>
+    public byte[]? ThumbnailUnlessSmall(int maxSide)
+    {
+        if (Info.Width > maxSide || Info.Height > maxSide || !WebFormats.Contains(Info.Format)) return Thumbnail(maxSide);
+        using var decoded = Decode(_codec.Info.Size);
+        return null;
+    }
+
+    private static readonly string[] WebFormats = ["png", "jpeg", "gif", "webp"];
+
     public byte[] Thumbnail(int maxSide)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);

@@ -18,8 +18,8 @@ namespace Platform.Jobs.Datasets;
 public sealed class ImageChecker(IObjectStore store, BlobStore blobs, DecodeBudget budget, IOptions<DatasetStorageOptions> options)
 {
     private const double Tolerance = 0.5;
-    private const int ThumbnailSide = 256;
-    // Decoding uses the cores; storing each thumbnail durably mostly waits for the disk, so run more than one per core.
+    private const int ThumbnailSide = StoredBlob.ThumbnailSide;
+    // Decoding uses the cores; storing a thumbnail may wait for the store (S3), so run more than one per core.
     private static readonly int Parallelism = Math.Max(4, 2 * Environment.ProcessorCount);
 
     public async Task<(List<NewItem> Items, List<ImportProblem> Problems)> CheckAsync(
@@ -36,8 +36,10 @@ public sealed class ImageChecker(IObjectStore store, BlobStore blobs, DecodeBudg
             {
                 var (info, thumbnail) = await ReadAsync(workspaceId, image, token);
                 var key = StoredBlob.ThumbnailKey(workspaceId, image.Sha256);
-                if (await store.StatAsync(key, token) is null)
-                    await store.PutAsync(key, new MemoryStream(thumbnail), thumbnail.Length, "image/jpeg", token);
+                // Durable with the import's blobs, before the version commits; an empty file is what a crash before that leaves.
+                // A small image is its own thumbnail (the thumbnail route serves it): nothing to write.
+                if (thumbnail is not null && await store.StatAsync(key, token) is not { Size: > 0 })
+                    await store.PutUnsyncedAsync(key, new MemoryStream(thumbnail), thumbnail.Length, "image/jpeg", token);
                 sizes[image.Sha256] = info;
             }
             catch (ImageDecodeException e)
@@ -85,7 +87,7 @@ public sealed class ImageChecker(IObjectStore store, BlobStore blobs, DecodeBudg
         return (result, list);
     }
 
-    private async Task<(ImageInfo Info, byte[] Thumbnail)> ReadAsync(Guid workspaceId, SourceFile image, CancellationToken ct)
+    private async Task<(ImageInfo Info, byte[]? Thumbnail)> ReadAsync(Guid workspaceId, SourceFile image, CancellationToken ct)
     {
         var maxBytes = options.Value.MaxImageBytes > 0 ? options.Value.MaxImageBytes : long.MaxValue;
         if (image.Size > maxBytes) throw TooLarge(image.Size, maxBytes);
@@ -99,7 +101,7 @@ public sealed class ImageChecker(IObjectStore store, BlobStore blobs, DecodeBudg
         }
         using var file = ImageReader.Open(copy ?? content, maxBytes);
         using (await budget.AcquireAsync(file.DecodeBytes(ThumbnailSide), ct))
-            return (file.Info, file.Thumbnail(ThumbnailSide));
+            return (file.Info, file.ThumbnailUnlessSmall(ThumbnailSide));
     }
 
     private static ImageDecodeException TooLarge(long size, long maxBytes) =>

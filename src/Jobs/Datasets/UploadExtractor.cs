@@ -23,6 +23,7 @@ public sealed class UploadExtractor(IObjectStore store, BlobStore blobs, Storage
         foreach (var upload in uploads)
         {
             await using var content = await UploadParts.OpenAsync(store, upload, ct);
+            if (free is { } room && room - blobs.NewBytes < BlobStore.BatchBytes) await blobs.SettleAsync(ct);
             if (!ArchiveReader.IsArchive(upload.FileName))
             {
                 var (sha, size) = await blobs.PutAsync(workspaceId, Guard(content, upload.FileName), ct);
@@ -38,6 +39,8 @@ public sealed class UploadExtractor(IObjectStore store, BlobStore blobs, Storage
             }
             await ArchiveReader.ReadAsync(seekable ?? content, upload.FileName, limits, async (path, entry, token) =>
             {
+                // Near the quota, each entry's room is counted exactly (content stored before is not new).
+                if (free is { } near && near - blobs.NewBytes < BlobStore.BatchBytes) await blobs.SettleAsync(token);
                 var (sha, size) = await blobs.PutAsync(workspaceId, Guard(entry, path), token);
                 if (free is { } f && blobs.NewBytes > f) throw QuotaGuardStream.Exceeded(path, f);
                 files.Add(new SourceFile(path, size, sha));

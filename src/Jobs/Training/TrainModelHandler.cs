@@ -153,5 +153,9 @@ public sealed class TrainModelHandler(
     private static EvaluationDto ToDto(EvaluationReport e) => new(e.Task, e.Split, e.Count, e.Accuracy,
         e.Classes.Select(c => new ClassMetricsDto(c.Name, c.Precision, c.Recall, c.F1, c.Support)).ToList(), e.ConfusionMatrix,
         e.WorstItems.Select(w => new WorstItemDto(w.Id, w.Label, w.Predicted, w.LabelProbability)).ToList(),
-        e.MeanAbsoluteError, e.RootMeanSquaredError, e.RSquared);
+        e.MeanAbsoluteError, e.RootMeanSquaredError, e.RSquared)
+    {
+        Points = e.Points.Select(p => new RegressionPointDto(p.Id, p.Actual, p.Predicted)).ToList(),
+        LargestErrors = e.LargestErrors.Select(p => new RegressionPointDto(p.Id, p.Actual, p.Predicted)).ToList(),
+    };
 }

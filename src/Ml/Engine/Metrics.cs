@@ -68,7 +68,7 @@ internal static class Metrics
         };
     }
 
-    public static EvaluationReport Regression(Tensor values, double[] truth, string split)
+    public static EvaluationReport Regression(Tensor values, double[] truth, string[] ids, string split)
     {
         var predicted = values.data<float>().ToArray();
         var n = truth.Length;
@@ -90,6 +90,21 @@ internal static class Metrics
             MeanAbsoluteError = n == 0 ? 0 : abs / n,
             RootMeanSquaredError = n == 0 ? 0 : Math.Sqrt(squares / n),
             RSquared = total == 0 ? 0 : 1 - (squares / total),
+            Points = SamplePoints(predicted, truth, ids),
+            LargestErrors = [.. Enumerable.Range(0, n).OrderByDescending(i => Math.Abs(predicted[i] - truth[i])).ThenBy(i => ids[i], StringComparer.Ordinal)
+                .Take(EvaluationReport.MaxLargestErrors).Select(i => Point(predicted, truth, ids, i))],
         };
     }
+
+    /// <summary>Every point, or <see cref="EvaluationReport.MaxPoints"/> at evenly spaced ranks of the actual value.</summary>
+    private static RegressionPoint[] SamplePoints(float[] predicted, double[] truth, string[] ids)
+    {
+        var n = truth.Length;
+        var order = Enumerable.Range(0, n).OrderBy(i => truth[i]).ThenBy(i => ids[i], StringComparer.Ordinal).ToArray();
+        var cap = EvaluationReport.MaxPoints;
+        if (n <= cap) return [.. order.Select(i => Point(predicted, truth, ids, i))];
+        return [.. Enumerable.Range(0, cap).Select(k => Point(predicted, truth, ids, order[(int)Math.Round((double)k * (n - 1) / (cap - 1))]))];
+    }
+
+    private static RegressionPoint Point(float[] predicted, double[] truth, string[] ids, int i) => new(ids[i], (float)truth[i], predicted[i]);
 }

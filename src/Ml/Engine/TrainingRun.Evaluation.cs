@@ -77,7 +77,7 @@ internal sealed partial class TrainingRun
                 var std = manifest.Input.TargetStd ?? 1;
                 var mean = manifest.Input.TargetMean ?? 0;
                 var truth = data.Y.data<float>().Select(v => (v * std) + mean).ToArray();
-                report = Metrics.Regression(output, truth, split);
+                report = Metrics.Regression(output, truth, data.Ids, split);
             }
             else
             {

@@ -8,24 +8,35 @@ namespace Platform.Storage.Blobs;
 
 /// <summary>
 /// Content-addressed blobs of a workspace: a file is stored once under its SHA-256 however many items, versions and
-/// datasets use it. Objects are written before their <see cref="StoredBlob"/> rows (flushed in batches), so a row
-/// always has its object; an object left without a row by a crash is simply written again by the next import.
-/// Small blobs are written in the background, several at a time (a durable write is mostly waiting for the disk or
-/// the network); <see cref="FlushAsync"/> waits for them before their rows are written.
+/// datasets use it. Small blobs are checked against the database a batch at a time and written in the background,
+/// several at a time, without waiting for the disk; <see cref="FlushAsync"/> waits for them, makes them durable with
+/// one sync of the store, and only then writes their <see cref="StoredBlob"/> rows, so a row always has its durable
+/// object. An object left without a row by a crash is simply written again by the next import.
 /// Not thread-safe: one instance per import.
 /// </summary>
 public sealed class BlobStore(IObjectStore store, PlatformDb db, TimeProvider clock) : IAsyncDisposable
 {
     private const int InMemoryLimit = 16 * 1024 * 1024;
-    private const int FlushEvery = 500;
+    private const int FlushEvery = 2000;
+    private const int BatchCount = 256;
+    /// <summary>At most this many bytes wait in a batch; within it <see cref="NewBytes"/> may count content stored before.</summary>
+    public const long BatchBytes = 32 * 1024 * 1024;
     private const int ParallelWrites = 8;
     private readonly HashSet<string> _known = [];
     private readonly List<StoredBlob> _pending = [];
+    private readonly List<(Guid WorkspaceId, string Sha, Stream Content, long Size)> _batch = [];
+    private long _batchBytes;
     private readonly List<Task> _writing = [];
     private readonly SemaphoreSlim _writers = new(ParallelWrites);
 
-    /// <summary>Bytes of blobs this instance stored that were not stored before.</summary>
+    /// <summary>
+    /// Bytes of blobs this instance stored that were not stored before, counting the waiting batch as new until it is
+    /// checked (at most <see cref="BatchBytes"/> too many); after <see cref="SettleAsync"/> it is exact.
+    /// </summary>
     public long NewBytes { get; private set; }
+
+    /// <summary>Checks the waiting batch against the database now, so that <see cref="NewBytes"/> is exact (near a quota).</summary>
+    public Task SettleAsync(CancellationToken ct) => WriteBatchAsync(ct);
 
     public async Task<(string Sha256, long Size)> PutAsync(Guid workspaceId, Stream content, CancellationToken ct)
     {
@@ -37,29 +48,34 @@ public sealed class BlobStore(IObjectStore store, PlatformDb db, TimeProvider cl
             sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(buffered, ct));
             size = buffered.Length;
             buffered.Position = 0;
-            if (!_known.Add(sha) || await db.StoredBlobs.AnyAsync(b => b.WorkspaceId == workspaceId && b.Sha256 == sha, ct))
-            {
-                await buffered.DisposeAsync();
-                return (sha, size);
-            }
         }
         catch
         {
             await buffered.DisposeAsync();
             throw;
         }
-        var key = StoredBlob.Key(workspaceId, sha);
-        if (buffered is MemoryStream)
+        if (!_known.Add(sha))
         {
-            await _writers.WaitAsync(ct);
-            _writing.Add(WriteAsync(key, buffered, size, ct));
+            await buffered.DisposeAsync();
+            return (sha, size);
+        }
+        if (buffered is not MemoryStream)
+        {
+            // Large content (in a temporary file) is rare: checked and written on its own.
+            await using (buffered)
+            {
+                if (await db.StoredBlobs.AnyAsync(b => b.WorkspaceId == workspaceId && b.Sha256 == sha, ct)) return (sha, size);
+                await store.PutUnsyncedAsync(StoredBlob.Key(workspaceId, sha), buffered, size, null, ct);
+            }
+            Record(workspaceId, sha, size);
         }
         else
         {
-            await using (buffered) await store.PutAsync(key, buffered, size, null, ct);
+            _batch.Add((workspaceId, sha, buffered, size));
+            _batchBytes += size;
+            NewBytes += size;
+            if (_batch.Count >= BatchCount || _batchBytes >= BatchBytes) await WriteBatchAsync(ct);
         }
-        _pending.Add(new StoredBlob(workspaceId, sha, size, clock.GetUtcNow()));
-        NewBytes += size;
         if (_pending.Count >= FlushEvery) await FlushAsync(ct);
         return (sha, size);
     }
@@ -67,22 +83,56 @@ public sealed class BlobStore(IObjectStore store, PlatformDb db, TimeProvider cl
     public Task<Stream> OpenAsync(Guid workspaceId, string sha256, CancellationToken ct) =>
         store.OpenReadAsync(StoredBlob.Key(workspaceId, sha256), ct);
 
+    /// <summary>One query tells which of the batch are stored already; the others are written in the background.</summary>
+    private async Task WriteBatchAsync(CancellationToken ct)
+    {
+        if (_batch.Count == 0) return;
+        var batch = _batch.ToList();
+        _batch.Clear();
+        _batchBytes = 0;
+        var shas = batch.Select(b => b.Sha).ToList();
+        var workspaces = batch.Select(b => b.WorkspaceId).Distinct().ToList();
+        var stored = (await db.StoredBlobs.AsNoTracking().Where(b => workspaces.Contains(b.WorkspaceId) && shas.Contains(b.Sha256))
+            .Select(b => new { b.WorkspaceId, b.Sha256 }).ToListAsync(ct)).Select(b => (b.WorkspaceId, b.Sha256)).ToHashSet();
+        foreach (var (workspaceId, sha, content, size) in batch)
+        {
+            if (stored.Contains((workspaceId, sha)))
+            {
+                NewBytes -= size;
+                await content.DisposeAsync();
+                continue;
+            }
+            await _writers.WaitAsync(ct);
+            _writing.Add(WriteAsync(StoredBlob.Key(workspaceId, sha), content, size, ct));
+            _pending.Add(new StoredBlob(workspaceId, sha, size, clock.GetUtcNow()));
+        }
+    }
+
+    private void Record(Guid workspaceId, string sha, long size)
+    {
+        _pending.Add(new StoredBlob(workspaceId, sha, size, clock.GetUtcNow()));
+        NewBytes += size;
+    }
+
     private async Task WriteAsync(string key, Stream content, long size, CancellationToken ct)
     {
         try
         {
             await Task.Yield();
-            await using (content) await store.PutAsync(key, content, size, null, ct);
+            await using (content) await store.PutUnsyncedAsync(key, content, size, null, ct);
         }
         finally { _writers.Release(); }
     }
 
-    /// <summary>Waits for the blobs being written, then writes their rows.</summary>
+    /// <summary>Writes the last batch, waits for the blobs being written, makes them durable, then writes their rows.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
+        await WriteBatchAsync(ct);
         var writing = _writing.ToArray();
         _writing.Clear();
         await Task.WhenAll(writing);
+        // Also makes durable what others wrote unsynced for this import (its thumbnails).
+        await store.SyncAsync(ct);
         if (_pending.Count == 0) return;
         db.StoredBlobs.AddRange(_pending);
         try { await db.SaveChangesAsync(ct); }
@@ -104,6 +154,8 @@ public sealed class BlobStore(IObjectStore store, PlatformDb db, TimeProvider cl
     {
         try { await Task.WhenAll(_writing); }
         catch (Exception) { /* the import already failed for a reason of its own */ }
+        foreach (var (_, _, content, _) in _batch) await content.DisposeAsync();
+        _batch.Clear();
         _writers.Dispose();
     }
 
@@ -111,19 +163,23 @@ public sealed class BlobStore(IObjectStore store, PlatformDb db, TimeProvider cl
     private static async Task<Stream> BufferAsync(Stream content, CancellationToken ct)
     {
         var memory = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
         {
-            await memory.WriteAsync(chunk.AsMemory(0, read), ct);
-            if (memory.Length <= InMemoryLimit) continue;
-            var file = TempFile.Create();
-            memory.Position = 0;
-            await memory.CopyToAsync(file, ct);
-            await content.CopyToAsync(file, ct);
-            file.Position = 0;
-            return file;
+            int read;
+            while ((read = await content.ReadAsync(chunk, ct)) > 0)
+            {
+                await memory.WriteAsync(chunk.AsMemory(0, read), ct);
+                if (memory.Length <= InMemoryLimit) continue;
+                var file = TempFile.Create();
+                memory.Position = 0;
+                await memory.CopyToAsync(file, ct);
+                await content.CopyToAsync(file, ct);
+                file.Position = 0;
+                return file;
+            }
         }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(chunk); }
         memory.Position = 0;
         return memory;
     }

@@ -20,5 +20,8 @@ public sealed class StoredBlob
 
     public static string Key(Guid workspaceId, string sha256) => $"workspaces/{workspaceId:N}/blobs/{sha256[..2]}/{sha256}";
 
+    /// <summary>The longest side of a thumbnail; an image no larger is its own thumbnail (none is stored).</summary>
+    public const int ThumbnailSide = 256;
+
     public static string ThumbnailKey(Guid workspaceId, string sha256) => $"workspaces/{workspaceId:N}/thumbnails/{sha256[..2]}/{sha256}.jpg";
 }

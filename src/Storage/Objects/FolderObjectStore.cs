@@ -14,26 +14,40 @@ public sealed class FolderObjectStore(string root) : IObjectStore
     private const int BufferSize = 81920;
 
     private readonly string rootPath = Path.GetFullPath(root);
+    private readonly UnsyncedFiles unsynced = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> knownFolders = new(StringComparer.Ordinal);
 
     public string Root => rootPath;
 
-    public async Task PutAsync(string key, Stream content, long? length = null, string? contentType = null, CancellationToken ct = default)
+    public Task PutAsync(string key, Stream content, long? length = null, string? contentType = null, CancellationToken ct = default) =>
+        PutAsync(key, content, length, durable: true, ct);
+
+    public Task PutUnsyncedAsync(string key, Stream content, long? length = null, string? contentType = null, CancellationToken ct = default) =>
+        PutAsync(key, content, length, durable: false, ct);
+
+    /// <summary>One syncfs of the store's file system on Linux (every file written since, in one call); elsewhere each file.</summary>
+    public Task SyncAsync(CancellationToken ct = default) => Task.Run(() => unsynced.Sync(StagingPath), ct);
+
+    private async Task PutAsync(string key, Stream content, long? length, bool durable, CancellationToken ct)
     {
         var path = PathOf(key);
         var temp = Path.Combine(StagingPath, $"{Guid.NewGuid():N}.partial");
-        Directory.CreateDirectory(StagingPath);
+        EnsureFolder(StagingPath);
         var moved = false;
         try
         {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            // Content already in memory is written synchronously: an asynchronous file on Linux only adds a thread hop.
+            var options = content is MemoryStream ? FileOptions.None : FileOptions.Asynchronous;
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, options))
             {
                 await content.CopyToAsync(file, BufferSize, ct);
                 if (length is { } expected && file.Length != expected)
                     throw new InvalidDataException($"Object '{key}': expected {expected} bytes but the stream held {file.Length}.");
-                // The rename must not become visible before the bytes are durable.
-                file.Flush(flushToDisk: true);
+                // The rename must not become visible before the bytes are durable (or before a sync, for an unsynced put).
+                if (durable) file.Flush(flushToDisk: true);
             }
             MoveIntoPlace(key, temp, path);
+            if (!durable) unsynced.Add(path);
             moved = true;
         }
         finally
@@ -116,6 +130,14 @@ public sealed class FolderObjectStore(string root) : IObjectStore
 
     private string StagingPath => Path.Combine(rootPath, StagingFolder);
 
+    /// <summary>Creates the folder unless this store made it before: a put of many small objects skips a syscall each.</summary>
+    private void EnsureFolder(string folder)
+    {
+        if (knownFolders.ContainsKey(folder)) return;
+        Directory.CreateDirectory(folder);
+        if (knownFolders.Count < 100_000) knownFolders.TryAdd(folder, true);
+    }
+
     private string PathOf(string key)
     {
         ObjectKey.Validate(key);
@@ -136,13 +158,15 @@ public sealed class FolderObjectStore(string root) : IObjectStore
         {
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                if (attempt == 1) EnsureFolder(Path.GetDirectoryName(path)!);
+                else Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.Move(temp, path, overwrite: true);
                 return;
             }
             catch (DirectoryNotFoundException) when (attempt < 5)
             {
-                // A concurrent delete removed the parent folder after it emptied; create it again.
+                // A concurrent delete removed the parent folder after it emptied (or the staging folder is gone); create it again.
+                knownFolders.Clear();
             }
             catch (IOException) when (ConflictOf(key, path) is { } conflict)
             {
@@ -172,6 +196,7 @@ public sealed class FolderObjectStore(string root) : IObjectStore
             try
             {
                 Directory.Delete(folder);
+                knownFolders.TryRemove(folder, out _);
             }
             catch (IOException)
             {

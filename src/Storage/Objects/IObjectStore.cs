@@ -9,6 +9,17 @@ public interface IObjectStore
     /// <summary>Streams <paramref name="content"/> to the store without buffering the whole object; replaces an existing object.</summary>
     Task PutAsync(string key, Stream content, long? length = null, string? contentType = null, CancellationToken ct = default);
 
+    /// <summary>
+    /// Like <see cref="PutAsync"/>, but the bytes may still be on their way to the disk when it returns: they are durable
+    /// once <see cref="SyncAsync"/> returns. For many small objects whose references are written afterwards (an
+    /// import's blobs and thumbnails): one sync instead of one durable write each.
+    /// </summary>
+    Task PutUnsyncedAsync(string key, Stream content, long? length = null, string? contentType = null, CancellationToken ct = default) =>
+        PutAsync(key, content, length, contentType, ct);
+
+    /// <summary>Makes every object this process put with <see cref="PutUnsyncedAsync"/> durable.</summary>
+    Task SyncAsync(CancellationToken ct = default) => Task.CompletedTask;
+
     /// <summary>Opens the object for reading; throws <see cref="ObjectNotFoundException"/> when missing.</summary>
     Task<Stream> OpenReadAsync(string key, CancellationToken ct = default);
 

@@ -80,6 +80,35 @@ public abstract class TrainingRunTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task ARegressionRunExposesPredictedAgainstActualForEveryEvaluatedRowAndItsLargestErrors()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var (dataset, import) = await owner.ImportAsync(workspace.Id, DatasetFixtures.TableCsv(90), "flowers.csv", ct,
+            new StartImportRequest([], TargetColumn: "petal_length"));
+        import.ShouldHaveSucceeded();
+        (await owner.GetTrainingProposalAsync(workspace.Id, dataset.Id, 1, ct)).Template.ShouldBe(TrainingTemplates.TabularRegression);
+
+        var started = await owner.StartTrainingAsync(workspace.Id, new StartTrainingRequest(dataset.Id, 1, TimeBudgetMinutes: 2, Settings: RunWaits.Quick), ct);
+        var run = await owner.ForRunAsync(workspace.Id, started.Id, r => r.Status == RunStatus.Succeeded, ct);
+        var evaluation = await owner.GetRunEvaluationAsync(workspace.Id, run.Id, ct);
+
+        evaluation.Task.ShouldBe("tabular-regression");
+        evaluation.Points.Count.ShouldBe(evaluation.Count);
+        evaluation.Points.Select(p => p.Actual).ShouldBeInOrder();
+        evaluation.Points.Average(p => (double)Math.Abs(p.Predicted - p.Actual)).ShouldBe(evaluation.MeanAbsoluteError!.Value, 1e-3);
+        var rows = (await owner.ListItemsAsync(workspace.Id, dataset.Id, 1, limit: 100, ct: ct)).Items.ToDictionary(i => i.Id.ToString());
+        foreach (var point in evaluation.Points)
+        {
+            var cells = rows[point.ItemId].Cells!; // the row's petal_length is the actual value
+            ((double)point.Actual).ShouldBe(double.Parse(cells[2]!, System.Globalization.CultureInfo.InvariantCulture), 1e-4);
+        }
+        evaluation.LargestErrors.Count.ShouldBe(Math.Min(20, evaluation.Count));
+        evaluation.LargestErrors.Select(p => Math.Abs(p.Predicted - p.Actual)).ShouldBeInOrder(SortDirection.Descending);
+        evaluation.LargestErrors.ShouldAllBe(p => evaluation.Points.Contains(p));
+    }
+
+    [Fact]
     public async Task CancellingARunningRunStopsItWithinSeconds()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -32,6 +32,7 @@ public partial class DatasetPage
     private int _tab;
     private Guid? _paramId;
     private string? _appliedTab;
+    private int? _appliedVersion;
     private ImportSession? _import;
     private DotNetObjectReference<DatasetPage>? _self;
     private int? _shortcutId;
@@ -39,6 +40,14 @@ public partial class DatasetPage
 
     [Parameter] public Guid Id { get; set; }
     [SupplyParameterFromQuery(Name = "tab")] public string? TabQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "version")] public int? VersionQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "item")] public Guid? ItemQuery { get; set; }
+
+    /// <summary>The gallery of <paramref name="version"/> with one of its items open (how a run's results link to their items).</summary>
+    public static string ItemUrl(Guid datasetId, int version, Guid itemId) => $"/datasets/{datasetId}?version={version}&item={itemId}";
+
+    /// <summary>The item the address asks to open, once the version it names is the one shown.</summary>
+    private Guid? ItemToOpen => VersionQuery is null || VersionQuery == _selected ? ItemQuery : null;
 
     [Inject] private PlatformClient Api { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -66,6 +75,7 @@ public partial class DatasetPage
                 _ => GalleryTabIndex,
             };
         }
+        ApplyVersionQuery();
         if (_paramId is null) { _paramId = Id; return; }
         if (_paramId == Id) return;
         _paramId = Id;
@@ -83,6 +93,7 @@ public partial class DatasetPage
         _versionsNext = null;
         _selected = null;
         _followLatest = true;
+        _appliedVersion = null;
         _activity.Clear();
         if (_import is { } old) _ = old.DisposeAsync().AsTask();
         _import = null;
@@ -129,6 +140,15 @@ public partial class DatasetPage
         _versionsNext = next;
         if (_versions.Count == 0) _selected = null;
         else if (_followLatest || _selected is null || _versions.All(v => v.Number != _selected)) _selected = _versions[0].Number;
+        ApplyVersionQuery();
+    }
+
+    private void ApplyVersionQuery()
+    {
+        if (VersionQuery is not { } asked || asked == _appliedVersion || _versions.All(v => v.Number != asked)) return;
+        _appliedVersion = asked;
+        SelectVersion(asked);
+        if (ItemQuery is not null) _tab = GalleryTabIndex;
     }
 
     private async Task LoadMoreVersionsAsync()

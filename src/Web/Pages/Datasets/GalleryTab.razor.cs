@@ -17,6 +17,7 @@ public partial class GalleryTab : IDisposable
     private int _generation;
     private bool _loading;
     private Guid? _versionId;
+    private Guid? _openedItemId;
     private string _label = "";
     private string _split = "";
     private string _search = "";
@@ -33,6 +34,8 @@ public partial class GalleryTab : IDisposable
     [Parameter, EditorRequired] public Guid WorkspaceId { get; set; }
     [Parameter, EditorRequired] public Guid DatasetId { get; set; }
     [Parameter, EditorRequired] public DatasetVersionDto Version { get; set; } = default!;
+    /// <summary>An item of <see cref="Version"/> to open at once (a link from elsewhere, such as a run's results).</summary>
+    [Parameter] public Guid? OpenItemId { get; set; }
 
     private bool Filtered => _label.Length > 0 || _split.Length > 0 || _search.Trim().Length > 0;
 
@@ -50,14 +53,21 @@ public partial class GalleryTab : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Version.Id == _versionId) return;
-        _versionId = Version.Id;
-        if (_label.Length > 0 && !Version.Classes.Contains(_label)) _label = "";
-        if (!CanMix) _order = ItemOrder.Path;
-        _columns = [];
-        if (Version.Kind == DatasetKind.Table)
-            await Feedback.TryAsync(async () => _columns = (await Api.GetVersionStatsAsync(WorkspaceId, DatasetId, Version.Number, _cts.Token)).Columns);
-        await RebuildAsync();
+        if (Version.Id != _versionId)
+        {
+            _versionId = Version.Id;
+            if (_label.Length > 0 && !Version.Classes.Contains(_label)) _label = "";
+            if (!CanMix) _order = ItemOrder.Path;
+            _columns = [];
+            if (Version.Kind == DatasetKind.Table)
+                await Feedback.TryAsync(async () => _columns = (await Api.GetVersionStatsAsync(WorkspaceId, DatasetId, Version.Number, _cts.Token)).Columns);
+            await RebuildAsync();
+        }
+        if (OpenItemId is { } itemId && itemId != _openedItemId)
+        {
+            _openedItemId = itemId;
+            await OpenItemAsync(itemId);
+        }
     }
 
     private async Task RebuildAsync()
@@ -124,7 +134,22 @@ public partial class GalleryTab : IDisposable
 
     private async Task OpenAsync(int index)
     {
-        if (_pager is not { } pager) return;
+        if (_pager is { } pager) await ShowAsync(pager, index);
+    }
+
+    /// <summary>Opens one item by id, on its own (it may be anywhere in the gallery's order).</summary>
+    private async Task OpenItemAsync(Guid itemId)
+    {
+        DatasetItemDto? item = null;
+        await Feedback.TryAsync(async () => item = await Api.GetItemAsync(WorkspaceId, DatasetId, Version.Number, itemId, _cts.Token));
+        if (item is null) return;
+        var single = new ItemPager((_, _) => Task.FromResult(new Page<DatasetItemDto>([item], null)), 1);
+        await single.EnsureAsync(1, _cts.Token);
+        await ShowAsync(single, 0);
+    }
+
+    private async Task ShowAsync(ItemPager pager, int index)
+    {
         var parameters = new DialogParameters<ItemDialog>
         {
             { d => d.WorkspaceId, WorkspaceId }, { d => d.DatasetId, DatasetId }, { d => d.Version, Version },
