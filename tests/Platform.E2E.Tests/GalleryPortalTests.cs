@@ -44,7 +44,7 @@ public sealed class GalleryPortalTests
         await Assertions.Expect(focused).ToHaveAttributeAsync("data-index", $"{1 + columns}");
         await page.Keyboard.PressAsync("ArrowLeft");
         await Assertions.Expect(focused).ToHaveAttributeAsync("data-index", $"{columns}");
-        await page.ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("40-gallery-keyboard-light") });
+        await page.ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("90-gallery-keyboard-light") });
         await page.Keyboard.PressAsync("End");
         await Assertions.Expect(focused).ToHaveAttributeAsync("data-index", "299");
         await page.Keyboard.PressAsync("Home");
@@ -73,21 +73,21 @@ public sealed class GalleryPortalTests
         await Assertions.Expect(tiles.Nth(1)).Not.ToHaveAttributeAsync("data-label", (await tiles.First.GetAttributeAsync("data-label"))!);
         (await FirstLabelsAsync(page, 3)).ShouldBe(["circle", "square", "triangle"]);
         await page.Mouse.MoveAsync(10, 10);
-        await page.ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("41-gallery-mixed-light") });
+        await page.ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("91-gallery-mixed-light") });
 
         await page.GetByTestId("theme-toggle").ClickAsync();
         await page.Mouse.MoveAsync(10, 10);
         await tiles.Nth(1).FocusAsync();
         await page.Keyboard.PressAsync("ArrowRight");
         await Assertions.Expect(focused).ToHaveAttributeAsync("data-index", "2");
-        await page.ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("42-gallery-mixed-dark") });
+        await page.ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("92-gallery-mixed-dark") });
         await page.GetByTestId("tab-statistics").ClickAsync();
         await Assertions.Expect(page.GetByTestId("stats-image-sizes")).ToContainTextAsync("Image sizes");
-        await page.ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("43-statistics-dark") });
+        await page.ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("93-statistics-dark") });
         // Every sample image is 64×64: one bar, not a row of empty bins around it.
         await page.GetByTestId("stats-image-sizes").ScrollIntoViewIfNeededAsync();
         await Assertions.Expect(page.GetByTestId("stats-image-sizes")).ToContainTextAsync("64 px");
-        await page.GetByTestId("stats-image-sizes").ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("44-image-sizes-dark") });
+        await page.GetByTestId("stats-image-sizes").ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("94-image-sizes-dark") });
         errors.ShouldBeEmpty(string.Join("\n", errors));
     }
 
