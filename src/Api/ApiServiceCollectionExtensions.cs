@@ -36,6 +36,9 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<Platform.Api.Datasets.UploadHashes>();
         services.AddScoped<Platform.Api.Infrastructure.OperationStarter>();
         services.AddScoped<Platform.Api.Datasets.SampleDatasetStarter>();
+        services.AddOptions<Platform.Api.Tracking.TrackingOptions>().Bind(configuration.GetSection(Platform.Api.Tracking.TrackingOptions.Section))
+            .Validate(o => o.MaxArtifactsPerRun > 0, "Platform:Tracking:MaxArtifactsPerRun must be at least 1.").ValidateOnStart();
+        services.AddScoped<Platform.Api.Tracking.ArtifactWriter>();
         services.AddHealthChecks()
             .AddDbContextCheck<PlatformDb>("database", tags: ["ready"])
             .AddCheck<ObjectStoreHealthCheck>("object-store", tags: ["ready"]);
@@ -46,9 +49,9 @@ public static class ApiServiceCollectionExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
         app.UseJsonBodyLimit(MaxJsonBodyBytes);
         app.UseCsrfProtection();
-        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -79,6 +82,8 @@ public static class ApiServiceCollectionExtensions
         app.MapExperimentsApi();
         app.MapTrainingApi();
         app.MapRunsApi();
+        app.MapTrackingApi();
+        app.MapRunArtifactsApi();
         app.MapSweepsApi();
         app.MapEventsApi();
         app.MapMlflowApi();

@@ -81,6 +81,30 @@ public abstract class DatasetVersionTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task ADiffCountsItemsMovedBetweenSplits()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var (dataset, _) = await owner.ImportAsync(workspace.Id, DatasetFixtures.ShapesZip(perClass: 20), "shapes.zip", ct);
+        // The same seed shuffles the same way: the half that was validation in v2 is the half that is test in v3.
+        foreach (var (number, request) in new[] { (1, new SplitRequest(0.5, 0.5, 0, Seed: 1)), (2, new SplitRequest(0.5, 0, 0.5, Seed: 1)) })
+        {
+            var split = await owner.SplitVersionAsync(workspace.Id, dataset.Id, number, request, ct);
+            (await Wait.ForOperationAsync(owner, workspace.Id, split.Id, ct)).ShouldHaveSucceeded();
+        }
+
+        var first = await owner.DiffVersionsAsync(workspace.Id, dataset.Id, 1, 2, ct);
+        (first.Added, first.Removed, first.Relabeled, first.Moved, first.Unchanged).ShouldBe((0, 0, 0, 60, 0));
+        first.SplitMoves.ShouldBe([new SplitMoveDto(DatasetSplit.None, DatasetSplit.Train, 30), new SplitMoveDto(DatasetSplit.None, DatasetSplit.Validation, 30)]);
+
+        var second = await owner.DiffVersionsAsync(workspace.Id, dataset.Id, 2, 3, ct);
+        (second.Relabeled, second.Moved, second.Unchanged).ShouldBe((0, 30, 30));
+        second.SplitMoves.ShouldBe([new SplitMoveDto(DatasetSplit.Validation, DatasetSplit.Test, 30)]);
+        second.Examples.Count.ShouldBe(30);
+        second.Examples.ShouldAllBe(e => e.FromSplit == DatasetSplit.Validation && e.ToSplit == DatasetSplit.Test && e.From == e.To);
+    }
+
+    [Fact]
     public async Task ADeletedDatasetCanBeRestoredUntilItIsPurgedWithItsUnusedBlobs()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -138,7 +162,7 @@ public abstract class DatasetVersionTests<TApp>(TApp app) : IClassFixture<TApp> 
         (await owner.SplitVersionAsync(workspace.Id, dataset.Id, 1, new SplitRequest(1.5, -0.5, 0), ct).ShouldFailWith(HttpStatusCode.BadRequest))
             .Problem!.Errors!.Keys.ShouldBe(["train", "validation"], ignoreOrder: true);
         await owner.SplitVersionAsync(workspace.Id, dataset.Id, 7, new SplitRequest(), ct).ShouldFailWith(HttpStatusCode.NotFound);
-        (await owner.StartExportAsync(workspace.Id, dataset.Id, 1, new StartExportRequest(DatasetFormat.Coco), ct).ShouldFailWith(HttpStatusCode.BadRequest))
+        (await owner.StartExportAsync(workspace.Id, dataset.Id, 1, new StartExportRequest(DatasetFormat.PascalVoc), ct).ShouldFailWith(HttpStatusCode.BadRequest))
             .Problem!.Errors!.Keys.ShouldBe(["format"]);
     }
 

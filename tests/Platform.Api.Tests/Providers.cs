@@ -68,3 +68,10 @@ public sealed class SweepTestsOnSqlite(SqliteApp app) : Training.SweepTests<Sqli
 public sealed class SweepTestsOnPostgres(PostgresApp app) : Training.SweepTests<PostgresApp>(app);
 public sealed class RunCompareTestsOnSqlite(SqliteApp app) : Training.RunCompareTests<SqliteApp>(app);
 public sealed class RunCompareTestsOnPostgres(PostgresApp app) : Training.RunCompareTests<PostgresApp>(app);
+public sealed class TrackingApiTestsOnSqlite(SqliteApp app) : Tracking.TrackingApiTests<SqliteApp>(app);
+public sealed class TrackingApiTestsOnPostgres(PostgresApp app) : Tracking.TrackingApiTests<PostgresApp>(app);
+public sealed class RunArtifactTestsOnSqlite(SqliteApp app) : Tracking.RunArtifactTests<SqliteApp>(app);
+public sealed class RunArtifactTestsOnPostgres(PostgresApp app) : Tracking.RunArtifactTests<PostgresApp>(app);
+public sealed class RunArtifactTestsOnPostgresAndS3(ProductionApp app) : Tracking.RunArtifactTests<ProductionApp>(app);
+public sealed class RunArtifactLimitTestsOnSqlite(Tracking.SmallArtifactLimitSqliteApp app) : Tracking.RunArtifactLimitTests<Tracking.SmallArtifactLimitSqliteApp>(app);
+public sealed class RunArtifactLimitTestsOnPostgres(Tracking.SmallArtifactLimitPostgresApp app) : Tracking.RunArtifactLimitTests<Tracking.SmallArtifactLimitPostgresApp>(app);

@@ -108,24 +108,51 @@ public sealed class DatasetsPortalTests
         await Assertions.Expect(page.GetByTestId("stats-splits")).ToContainTextAsync("96");
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("26-statistics") });
 
-        // Export to image folders and download it.
+        // The export menu offers the formats that fit labeled images, each with a line; the CSV list is downloaded.
+                foreach (var theme in new[] { "", "-dark" })
+        {
+            if (theme.Length > 0) await page.GetByTestId("theme-toggle").ClickAsync();
+            await page.GetByTestId("export-format").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid^='export-format-']")).ToHaveCountAsync(5);
+            await Assertions.Expect(page.GetByTestId("export-format-CsvImages")).ToContainTextAsync("path,label,split");
+            await Assertions.Expect(page.GetByTestId("export-format-Yolo")).ToContainTextAsync("YOLO classification");
+            await Assertions.Expect(page.GetByTestId("export-format-PascalVoc")).ToHaveCountAsync(0);
+            await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('.mud-popover-open')).opacity === '1'");
+            await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath($"27-export-menu{theme}") });
+            await page.Mouse.ClickAsync(300, 124); // outside the menu, on the dataset's title: closes it
+            await Assertions.Expect(page.GetByTestId("export-format-CsvImages")).ToBeHiddenAsync();
+        }
+        await page.GetByTestId("theme-toggle").ClickAsync();
         await page.GetByTestId("export-format").ClickAsync();
-        await page.GetByTestId("export-format-ImageFolders").ClickAsync();
+        await page.GetByTestId("export-format-CsvImages").ClickAsync();
         var link = page.GetByTestId("export-download");
         await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("27-export") });
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        download.SuggestedFilename.ShouldEndWith("-csv.zip");
         var saved = Path.Combine(server.DataFolder, "export.zip");
         await download.SaveAsAsync(saved);
         using (var zip = ZipFile.OpenRead(saved))
         {
-            zip.Entries.Count.ShouldBe(120);
+            zip.Entries.Count.ShouldBe(121);
             zip.Entries.Count(e => e.FullName.StartsWith("train/circle/", StringComparison.Ordinal)).ShouldBe(32);
+            using var labels = new StreamReader(zip.GetEntry("labels.csv")!.Open());
+            var lines = (await labels.ReadToEndAsync(ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            lines[0].ShouldBe("path,label,split");
+            lines.Length.ShouldBe(121);
+            lines.Count(l => l.EndsWith(",circle,train", StringComparison.Ordinal)).ShouldBe(32);
         }
 
+        // Comparing v1 with its split says how many items moved to each split.
         await page.GetByTestId("tab-versions").ClickAsync();
         await Assertions.Expect(page.GetByTestId("version-row")).ToHaveCountAsync(2);
+        await page.GetByTestId("compare-start").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("diff-moved")).ToHaveTextAsync("120 moved between splits");
+        await Assertions.Expect(page.GetByTestId("diff-split-move").First).ToHaveTextAsync("96 moved unsplit → train");
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("28-versions") });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.Mouse.MoveAsync(0, 0);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("28-versions-dark") });
         errors.ShouldBeEmpty(string.Join("\n", errors));
     }
 

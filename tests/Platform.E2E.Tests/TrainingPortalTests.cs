@@ -81,6 +81,13 @@ public sealed class TrainingPortalTests
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("66-experiment-runs-dark") });
         await page.GetByTestId("theme-toggle").ClickAsync();
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("67-experiment-runs") });
+
+        // A worst item opens in its dataset, in the item view.
+        await page.GetByTestId("run-row").GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Results" }).ClickAsync();
+        await page.GetByTestId("worst-item-link").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/datasets/.*item="));
+        await Assertions.Expect(page.GetByTestId("item-dialog")).ToBeVisibleAsync();
         errors.ShouldBeEmpty();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Datasets;
+using Platform.Datasets.Formats;
 using Platform.Storage.Blobs;
 using Platform.Contracts.Jobs;
 using Platform.Storage.Objects;
@@ -14,6 +15,7 @@ public static class DatasetActionsApi
         var versions = app.MapWorkspaceGroup().MapGroup("/datasets/{datasetId:guid}/versions/{number:int}").WithTags("Dataset versions");
         versions.MapPost("/split", Split).RequireWorkspaceRole(WorkspaceRole.Member);
         versions.MapPost("/exports", Export).RequireWorkspaceRole(WorkspaceRole.Member);
+        versions.MapGet("/export-formats", ExportFormatsOf);
 
         var workspace = app.MapWorkspaceGroup();
         workspace.MapGet("/operations/{id:guid}/result", Result).WithTags("Operations");
@@ -46,12 +48,19 @@ public static class DatasetActionsApi
     {
         var (dataset, version) = await FindAsync(db, member, datasetId, number, ct);
         if (version is null) return Problems.NotFound("The version");
-        var fits = Platform.Datasets.Formats.DatasetWriters.FormatsFor(version.Kind);
-        if (!fits.Contains(request.Format))
-            return new Validation().Add("format", $"A {Dataset.Describe(version.Kind)} dataset exports to {string.Join(", ", fits)}.").Problem();
+        if (ExportFormats.Find(version.Kind, request.Format) is null)
+            return new Validation().Add("format",
+                $"This version holds {Dataset.Describe(version.Kind)}, which cannot be exported as {request.Format}; it exports to {ExportFormats.Describe(version.Kind)}.").Problem();
         var operation = await starter.StartAsync(member, OperationKinds.ExportDataset, datasetId, new ExportPayload(version.Id, request.Format), ct,
             (AuditActions.DatasetExportStarted, $"{dataset!.Name} v{version.Number} as {request.Format}"));
         return TypedResults.Accepted($"/api/workspaces/{member.WorkspaceId}/operations/{operation.Id}", operation.ToDto());
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ExportFormatDto>>, ProblemHttpResult>> ExportFormatsOf(
+        Guid datasetId, int number, WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    {
+        var (_, version) = await FindAsync(db, member, datasetId, number, ct);
+        return version is null ? Problems.NotFound("The version") : TypedResults.Ok(ExportFormats.For(version.Kind));
     }
 
     private static async Task<IResult> Result(Guid id, WorkspaceMember member, PlatformDb db, IObjectStore store, CancellationToken ct)

@@ -21,21 +21,31 @@ public static class CsrfProtection
         await next(http);
     });
 
-    /// <summary>JSON API bodies are small; a bigger body is refused with 413 before it is read.</summary>
+    /// <summary>
+    /// JSON API bodies are small; a bigger body is refused with 413 before it is read. An endpoint may declare another
+    /// limit (<see cref="WithJsonBodyLimit"/>), so this runs after routing.
+    /// </summary>
     public static IApplicationBuilder UseJsonBodyLimit(this IApplicationBuilder app, long maxBytes) => app.Use(async (http, next) =>
     {
         // MLflow's routes have their own limit and answer it in MLflow's error shape.
-        if (http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments(Endpoints.MlflowApi.Prefix) && http.Request.HasJsonContentType())
+        if (http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments(Endpoints.MlflowApi.Prefix) && http.Request.HasJsonContentType()
+            && (http.GetEndpoint()?.Metadata.GetMetadata<JsonBodyLimit>() is { } declared ? declared.Bytes : maxBytes) is { } limitBytes)
         {
-            if (http.Request.ContentLength > maxBytes)
+            if (http.Request.ContentLength > limitBytes)
             {
                 await TypedResults.Problem(statusCode: 413, title: "Request too large.",
-                    detail: $"A JSON request body may be at most {maxBytes / 1024} KiB.").ExecuteAsync(http);
+                    detail: $"A JSON request body may be at most {limitBytes / 1024:N0} KiB here.").ExecuteAsync(http);
                 return;
             }
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                limit.MaxRequestBodySize = maxBytes;
+                limit.MaxRequestBodySize = limitBytes;
         }
         await next(http);
     });
+
+    /// <summary>Another JSON body limit for this endpoint than the API's; null: none (a file that happens to be JSON).</summary>
+    public static TBuilder WithJsonBodyLimit<TBuilder>(this TBuilder builder, long? bytes) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new JsonBodyLimit(bytes));
 }
+
+public sealed record JsonBodyLimit(long? Bytes);

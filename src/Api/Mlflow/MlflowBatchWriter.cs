@@ -1,15 +1,13 @@
+using Platform.Api.Tracking;
+
 namespace Platform.Api.Mlflow;
 
 /// <summary>
-/// Writes metrics, params and tags of one run: everything is validated first, then written in one transaction
-/// (params and tags through EF Core, metric points in bulk), so a refused request leaves nothing behind.
+/// Checks metrics, params and tags of one run against MLflow's limits, with MLflow's messages, then hands them to the
+/// <see cref="RunBatchWriter"/> that the tracking API uses too: a refused request leaves nothing behind.
 /// </summary>
 public sealed class MlflowBatchWriter(PlatformDb db, ResourceEvents events)
 {
-    // SQLite has one writer at a time; concurrent writers otherwise meet SQLITE_BUSY and retry after sleeps, which
-    // took ingest from ~35k points/s with seconds-long stalls to a steady queue. PostgreSQL writes in parallel.
-    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
-
     public async Task WriteAsync(Run run, IReadOnlyList<MlflowMetric> metrics, IReadOnlyList<MlflowParam> parameters, IReadOnlyList<MlflowTag> tags, CancellationToken ct)
     {
         if (metrics.Count > MlflowLimits.MaxMetricsPerBatch)
@@ -23,40 +21,19 @@ public sealed class MlflowBatchWriter(PlatformDb db, ResourceEvents events)
             throw MlflowException.InvalidParameter($"A batch logging request can contain at most {MlflowLimits.MaxEntitiesPerBatch} metrics, params and tags in total. Got {total}.");
 
         var points = metrics.Select(m => Point(run.Id, m)).ToList();
-        var newParams = await ParamsAsync(run, parameters, ct);
+        var newParams = Params(parameters);
         var newTags = tags.Select(t => (Key: MlflowLimits.Key(t.Key, "Tag"), t.Value))
             .Select(t => (t.Key, Value: MlflowLimits.Value(t.Value, MlflowLimits.MaxTagValueLength, "Tag", t.Key)))
             .GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
-
-        var gate = db.Database.IsSqlite() ? SqliteWriter : null;
-        if (gate is not null) await gate.WaitAsync(ct);
         try
         {
-            await WriteAsync(run, points, newParams, newTags, ct);
+            await new RunBatchWriter(db, events).WriteAsync(run, new RunBatch(points, newParams, newTags), ct);
         }
-        finally
+        catch (ParamChangedException ex)
         {
-            gate?.Release();
+            throw MlflowException.InvalidParameter(
+                $"Changing param values is not allowed. Param with key='{ex.Key}' was already logged with value='{ex.OldValue}' for run ID='{MlflowIds.Format(run.Id)}'. Attempted logging new value '{ex.NewValue}'.");
         }
-        if (points.Count > 0) await events.RunMetricsAsync(run.WorkspaceId, run.Id, ct);
-    }
-
-    private async Task WriteAsync(Run run, List<RunMetric> points, List<RunParam> newParams, Dictionary<string, string> newTags, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (newTags.Count > 0)
-        {
-            var keys = newTags.Keys.ToList();
-            var existing = await db.RunTags.Where(t => t.RunId == run.Id && keys.Contains(t.Key)).ToDictionaryAsync(t => t.Key, StringComparer.Ordinal, ct);
-            foreach (var (key, value) in newTags)
-                if (existing.TryGetValue(key, out var tag)) tag.Value = value;
-                else db.RunTags.Add(new RunTag(run.Id, key, value));
-            if (newTags.TryGetValue(MlflowMapping.RunNameTag, out var name) && name.Length is > 0 and <= Run.MaxNameLength) run.Rename(name);
-        }
-        db.RunParams.AddRange(newParams);
-        await db.SaveChangesAsync(ct);
-        await RunMetricBulk.InsertAsync(db, points, ct);
-        await transaction.CommitAsync(ct);
     }
 
     private static RunMetric Point(Guid runId, MlflowMetric m)
@@ -68,8 +45,8 @@ public sealed class MlflowBatchWriter(PlatformDb db, ResourceEvents events)
         return new RunMetric(runId, key, m.Step ?? 0, null, value, timestamp);
     }
 
-    /// <summary>Params are set once: the same value again is fine, a different one is refused, as in MLflow.</summary>
-    private async Task<List<RunParam>> ParamsAsync(Run run, IReadOnlyList<MlflowParam> parameters, CancellationToken ct)
+    /// <summary>The same key twice in one request must carry the same value, as in MLflow.</summary>
+    private static Dictionary<string, string> Params(IReadOnlyList<MlflowParam> parameters)
     {
         var wanted = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var p in parameters)
@@ -80,13 +57,6 @@ public sealed class MlflowBatchWriter(PlatformDb db, ResourceEvents events)
                 throw MlflowException.InvalidParameter($"Duplicate parameter keys have been submitted: '{key}' with different values.");
             wanted[key] = value;
         }
-        if (wanted.Count == 0) return [];
-        var keys = wanted.Keys.ToList();
-        var existing = await db.RunParams.AsNoTracking().Where(p => p.RunId == run.Id && keys.Contains(p.Key)).ToDictionaryAsync(p => p.Key, p => p.Value, StringComparer.Ordinal, ct);
-        foreach (var (key, value) in wanted)
-            if (existing.TryGetValue(key, out var old) && old != value)
-                throw MlflowException.InvalidParameter(
-                    $"Changing param values is not allowed. Param with key='{key}' was already logged with value='{old}' for run ID='{MlflowIds.Format(run.Id)}'. Attempted logging new value '{value}'.");
-        return wanted.Where(p => !existing.ContainsKey(p.Key)).Select(p => new RunParam(run.Id, p.Key, p.Value)).ToList();
+        return wanted;
     }
 }

@@ -1,22 +1,19 @@
-using System.Text.RegularExpressions;
+using Platform.Api.Tracking;
 
 namespace Platform.Api.Mlflow;
 
 /// <summary>MLflow's own limits (mlflow/utils/validation.py), checked before anything is written.</summary>
-public static partial class MlflowLimits
+public static class MlflowLimits
 {
     public const int MaxMetricsPerBatch = 1000;
     public const int MaxParamsTagsPerBatch = 100;
     public const int MaxEntitiesPerBatch = 1000;
-    public const int MaxKeyLength = 250;
+    public const int MaxKeyLength = TrackingKeys.MaxLength;
     public const int MaxParamValueLength = RunParam.MaxValueLength;
     public const int MaxTagValueLength = RunTag.MaxValueLength;
     public const int MaxSearchResults = 50000;
     public const int DefaultSearchResults = 1000;
     public const int MaxHistoryResults = 25000;
-
-    [GeneratedRegex(@"^[/\w.\- :]*$")]
-    private static partial Regex ValidName();
 
     /// <summary>A metric, param or tag key: required, at most 250 characters, and safe as a file path (as MLflow requires).</summary>
     public static string Key(string? key, string kind)
@@ -24,10 +21,10 @@ public static partial class MlflowLimits
         if (string.IsNullOrEmpty(key)) throw MlflowException.Missing("key");
         if (key.Length > MaxKeyLength)
             throw MlflowException.InvalidParameter($"{kind} name '{key[..40]}…' had length {key.Length}, which exceeded length limit of {MaxKeyLength}.");
-        if (!ValidName().IsMatch(key))
+        if (!TrackingKeys.HasValidCharacters(key))
             throw MlflowException.InvalidParameter(
                 $"Invalid {kind.ToLowerInvariant()} name: '{key}'. Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colons (:) and slashes (/).");
-        if (key.StartsWith('/') || key.Split('/').Any(part => part is "" or "." or ".."))
+        if (!TrackingKeys.HasValidParts(key))
             throw MlflowException.InvalidParameter($"Invalid {kind.ToLowerInvariant()} name: '{key}'. Names are used as paths and must not contain empty, '.' or '..' parts.");
         return key;
     }

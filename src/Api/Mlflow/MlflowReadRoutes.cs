@@ -30,13 +30,24 @@ public static class MlflowReadRoutes
             MlflowIds.PageToken(offset + max, points.Count > max)));
     }
 
-    /// <summary>Code elsewhere cannot upload artifacts yet; a training run's model package is its one artifact.</summary>
+    /// <summary>
+    /// The run's files in one folder (<c>path</c>; the top without it), as MLflow lists them: files with their size, and
+    /// the folders below it. A training run's model package is <see cref="ModelFile"/> at the top.
+    /// </summary>
     private static async Task<IResult> Artifacts(string? run_id, string? run_uuid, string? path, HttpContext http, PlatformDb db)
     {
         var scope = await MlflowScope.ResolveAsync(http, db, write: false);
         var run = await MlflowLookup.RunAsync(db, scope, run_id ?? run_uuid, http.RequestAborted);
-        var files = new List<FileInfoJson>();
-        if (run.ModelKey is not null && string.IsNullOrEmpty(path?.Trim('/'))) files.Add(new FileInfoJson(ModelFile, false, run.ModelBytes));
+        var folder = path?.Trim('/') ?? "";
+        var prefix = folder.Length == 0 ? "" : folder + "/";
+        var rows = await db.RunArtifacts.AsNoTracking().Where(a => a.RunId == run.Id && a.Path.StartsWith(prefix))
+            .Select(a => new { a.Path, a.Size }).ToListAsync(http.RequestAborted);
+        var files = rows.Where(a => a.Path.StartsWith(prefix, StringComparison.Ordinal)) // SQLite's LIKE ignores case
+            .GroupBy(a => a.Path.IndexOf('/', prefix.Length) is var slash and > 0 ? a.Path[..slash] : a.Path)
+            .Select(g => g.Count() == 1 && g.Single().Path == g.Key ? new FileInfoJson(g.Key, false, g.Single().Size) : new FileInfoJson(g.Key, true, null))
+            .ToList();
+        if (run.ModelKey is not null && folder.Length == 0) files.Add(new FileInfoJson(ModelFile, false, run.ModelBytes));
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return MlflowJson.Ok(new ListArtifactsResponse(MlflowMapping.ArtifactUri(run), files.NullIfEmpty(), null));
     }
 }

@@ -61,6 +61,10 @@ public sealed partial class PlatformClient
     public Task<OperationDto> SplitVersionAsync(Guid ws, Guid datasetId, int number, SplitRequest request, CancellationToken ct = default) =>
         SendAsync<OperationDto>(HttpMethod.Post, $"api/workspaces/{ws}/datasets/{datasetId}/versions/{number}/split", request, ct);
 
+    /// <summary>The formats <paramref name="number"/> can be exported to, with a one-line description each.</summary>
+    public Task<IReadOnlyList<ExportFormatDto>> ListExportFormatsAsync(Guid ws, Guid datasetId, int number, CancellationToken ct = default) =>
+        GetAsync<IReadOnlyList<ExportFormatDto>>($"api/workspaces/{ws}/datasets/{datasetId}/versions/{number}/export-formats", ct);
+
     public Task<OperationDto> StartExportAsync(Guid ws, Guid datasetId, int number, StartExportRequest request, CancellationToken ct = default) =>
         SendAsync<OperationDto>(HttpMethod.Post, $"api/workspaces/{ws}/datasets/{datasetId}/versions/{number}/exports", request, ct);
 

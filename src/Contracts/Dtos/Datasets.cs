@@ -3,8 +3,12 @@ namespace Platform.Contracts;
 /// <summary>What a dataset's items are: decides the formats it imports from and exports to.</summary>
 public enum DatasetKind { ImageClassification, ObjectDetection, TextClassification, Table }
 
-/// <summary>File formats a dataset is imported from or exported to. Auto (import only) detects the format.</summary>
-public enum DatasetFormat { Auto, ImageFolders, Coco, Yolo, PascalVoc, CsvTable, CsvText, JsonlText }
+/// <summary>
+/// File formats a dataset is imported from or exported to. Auto (import only) detects the format. Coco and Yolo take
+/// the dataset's kind: boxes for detection, one class per image for classification (COCO labels, Ultralytics folders).
+/// CsvImages, JsonlImages and JsonlTable are export only for now.
+/// </summary>
+public enum DatasetFormat { Auto, ImageFolders, Coco, Yolo, PascalVoc, CsvTable, CsvText, JsonlText, CsvImages, JsonlImages, JsonlTable }
 
 public enum DatasetSplit { None, Train, Validation, Test }
 
@@ -52,11 +56,19 @@ public sealed record DatasetStatsDto(
 
 public sealed record ClassDiffDto(string Label, int From, int To);
 
-public sealed record ItemChangeDto(string Path, string? From, string? To);
+/// <summary>An example change: From/To are classes (null when added or removed); the splits are set when the item moved.</summary>
+public sealed record ItemChangeDto(string Path, string? From, string? To, DatasetSplit? FromSplit = null, DatasetSplit? ToSplit = null);
 
+/// <summary>How many items kept in both versions moved from one split to another ("1,000 moved train → test").</summary>
+public sealed record SplitMoveDto(DatasetSplit From, DatasetSplit To, int Count);
+
+/// <summary>
+/// Unchanged items kept their class, boxes and split. An item that moved and was relabeled counts in both Relabeled
+/// and Moved, so those may add up to more than the items changed.
+/// </summary>
 public sealed record VersionDiffDto(
     int FromNumber, int ToNumber, int Added, int Removed, int Relabeled, int Unchanged, IReadOnlyList<ClassDiffDto> Classes,
-    IReadOnlyList<ItemChangeDto> Examples);
+    IReadOnlyList<ItemChangeDto> Examples, int Moved = 0, IReadOnlyList<SplitMoveDto>? SplitMoves = null);
 
 public enum ImportMode { NewSnapshot, AddToLatest }
 
@@ -80,6 +92,9 @@ public sealed record ImportReportDto(
 public sealed record SplitRequest(double Train = 0.8, double Validation = 0.1, double Test = 0.1, int Seed = 42, bool Stratified = true);
 
 public sealed record StartExportRequest(DatasetFormat Format);
+
+/// <summary>An export format that fits a version: a short name, what the file holds in one line, and its file suffix.</summary>
+public sealed record ExportFormatDto(DatasetFormat Format, string Name, string Description, string FileSuffix);
 
 public sealed record CreateUploadRequest(string FileName, long Size, string? Sha256 = null);
 

@@ -26,7 +26,7 @@ public sealed class ExportDatasetHandler(PlatformDb db, IObjectStore store, Blob
         var export = new ExportDataset($"{dataset.Name}-v{version.Number}", content.Kind, content.Classes, content.Items.Select(i => ToExport(i, content.Kind == DatasetKind.Table)).ToList(),
             content.Columns.Select(c => new TableColumn(c.Name, c.Type)).ToList(), content.Columns.FirstOrDefault(c => c.IsTarget)?.Name);
 
-        var fileName = DatasetWriters.FileName(export.Name, payload.Format);
+        var fileName = DatasetWriters.FileName(export.Name, export.Kind, payload.Format);
         await using var file = TempFile.Create();
         var total = Math.Max(1, export.Items.Count);
         var written = 0;
@@ -41,7 +41,7 @@ public sealed class ExportDatasetHandler(PlatformDb db, IObjectStore store, Blob
         await report.ReportAsync(0.9, $"Storing {fileName} ({written:N0} items)", ct);
         file.Position = 0;
         var key = $"workspaces/{operation.WorkspaceId:N}/exports/{operation.Id:N}/{fileName}";
-        await store.PutAsync(key, file, file.Length, DatasetWriters.ContentType(payload.Format), ct);
+        await store.PutAsync(key, file, file.Length, DatasetWriters.ContentType(fileName), ct);
         operation.AttachResult(key, fileName);
         return $"Exported {total:N0} items as {fileName} ({file.Length / 1024.0 / 1024.0:0.0} MiB).";
     }

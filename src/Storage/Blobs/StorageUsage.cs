@@ -6,8 +6,8 @@ using Platform.Contracts;
 namespace Platform.Storage.Blobs;
 
 /// <summary>
-/// What a workspace stores against its quota: blobs, plus uploads not yet imported at their declared size (an upload
-/// reserves its whole size when it is created, so parallel uploads cannot together pass the quota).
+/// What a workspace stores against its quota: blobs and run artifacts, plus uploads not yet imported at their declared
+/// size (an upload reserves its whole size when it is created, so parallel uploads cannot together pass the quota).
 /// </summary>
 public sealed class StorageUsage(PlatformDb db, IOptions<DatasetStorageOptions> options, DatabaseLocks locks)
 {
@@ -17,8 +17,9 @@ public sealed class StorageUsage(PlatformDb db, IOptions<DatasetStorageOptions> 
         var blobBytes = await blobs.SumAsync(b => b.Size, ct);
         var blobCount = await blobs.CountAsync(ct);
         var uploads = await db.Uploads.Where(u => u.WorkspaceId == workspaceId).SumAsync(u => u.Size, ct);
+        var artifacts = await db.RunArtifacts.Where(a => a.WorkspaceId == workspaceId).SumAsync(a => a.Size, ct);
         var quota = await db.Workspaces.Where(w => w.Id == workspaceId).Select(w => w.StorageQuotaBytes).SingleAsync(ct);
-        return new StorageDto(blobBytes + uploads, quota ?? options.Value.QuotaBytes, blobCount);
+        return new StorageDto(blobBytes + uploads + artifacts, quota ?? options.Value.QuotaBytes, blobCount);
     }
 
     /// <summary>Throws <see cref="QuotaExceededException"/> when <paramref name="moreBytes"/> would pass the quota (0 = no limit).</summary>

@@ -29,6 +29,7 @@ public abstract class PlatformDb(DbContextOptions options)
     public DbSet<RunParam> RunParams => Set<RunParam>();
     public DbSet<RunTag> RunTags => Set<RunTag>();
     public DbSet<RunLogLine> RunLogLines => Set<RunLogLine>();
+    public DbSet<RunArtifact> RunArtifacts => Set<RunArtifact>();
     public DbSet<Sweep> Sweeps => Set<Sweep>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -109,3 +109,17 @@ internal sealed class SweepConfiguration : IEntityTypeConfiguration<Sweep>
         b.HasOne<Experiment>().WithMany().HasForeignKey(x => x.ExperimentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class RunArtifactConfiguration : IEntityTypeConfiguration<RunArtifact>
+{
+    public void Configure(EntityTypeBuilder<RunArtifact> b)
+    {
+        b.Property(x => x.Path).HasMaxLength(RunArtifact.MaxPathLength);
+        b.Property(x => x.ContentType).HasMaxLength(RunArtifact.MaxContentTypeLength);
+        b.Ignore(x => x.Key);
+        // One row per path, however many requests write it at once; also the order of the paged list.
+        b.HasIndex(x => new { x.RunId, x.Path }).IsUnique();
+        b.HasIndex(x => new { x.WorkspaceId, x.Id });
+        b.HasOne<Run>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

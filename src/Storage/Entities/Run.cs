@@ -9,6 +9,7 @@ namespace Platform.Storage.Entities;
 public sealed class Run
 {
     public const int MaxNameLength = 250;
+    public const int MaxMessageLength = 2048;
 
     private Run() { }
 
@@ -167,6 +168,15 @@ public sealed class Run
         FinishedAt = endTime ?? now;
     }
 
+    /// <summary>Ends a tracked run once, as its client reports (the tracking API; MLflow's update-run uses <see cref="End"/>).</summary>
+    public void EndTracked(RunStatus status, string? message, DateTimeOffset at)
+    {
+        if (Source != RunSource.Tracking) throw new IllegalStateChangeException("Only a tracked run is ended by its client.");
+        if (status is not (RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled))
+            throw new IllegalStateChangeException($"A run ends as Succeeded, Failed or Cancelled, not {status}.");
+        Finish(status, message, at);
+    }
+
     public void Rename(string name) => Name = name;
 
     public void Delete(DateTimeOffset now)
@@ -181,7 +191,7 @@ public sealed class Run
         DeletedAt = null;
     }
 
-    private void Finish(RunStatus status, string message, DateTimeOffset now)
+    private void Finish(RunStatus status, string? message, DateTimeOffset now)
     {
         EnsureNotFinished("ended again");
         Status = status;

@@ -1,8 +1,8 @@
 namespace Platform.Datasets.Formats.Writers;
 
 /// <summary>
-/// The dataset's classes in order, followed by any box label missing from them (in the order first seen), so that no
-/// box is lost in formats that number their classes.
+/// The dataset's classes in order, followed by any item or box label missing from them (in the order first seen), so
+/// that no label is lost in formats that number their classes.
 /// </summary>
 internal sealed class ClassList
 {
@@ -11,7 +11,9 @@ internal sealed class ClassList
 
     public ClassList(ExportDataset dataset)
     {
-        foreach (var name in dataset.Classes.Concat(dataset.Items.SelectMany(i => i.Boxes).Select(b => b.Label)))
+        foreach (var name in dataset.Classes
+            .Concat(dataset.Items.Select(i => i.Label).OfType<string>())
+            .Concat(dataset.Items.SelectMany(i => i.Boxes).Select(b => b.Label)))
         {
             if (indexes.TryAdd(name, names.Count))
             {

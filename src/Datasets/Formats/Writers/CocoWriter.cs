@@ -4,9 +4,13 @@ using Platform.Contracts;
 
 namespace Platform.Datasets.Formats.Writers;
 
+/// <summary>Detection writes boxes (instances); classification one category per image and no bbox (Datumaro's coco_labels).</summary>
+internal enum CocoTask { Instances, Labels }
+
 /// <summary>
-/// Writes annotations/instances_{split}.json and images/{split}/{name} per split (annotations/instances.json and
-/// images/{name} when no item has a split). Ids: categories 1..N in class order, images and annotations 1.. per file.
+/// Writes annotations/{task}_{split}.json and images/{split}/{name} per split (annotations/{task}.json and
+/// images/{name} when no item has a split), task being instances or labels. Ids: categories 1..N in class order,
+/// images and annotations 1.. per file. An unlabeled image is listed without an annotation.
 /// </summary>
 internal static class CocoWriter
 {
@@ -14,7 +18,7 @@ internal static class CocoWriter
 
     public static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task WriteAsync(ExportContext export, CancellationToken ct)
+    public static async Task WriteAsync(ExportContext export, CocoTask task, CancellationToken ct)
     {
         var classes = new ClassList(export.Dataset);
         var items = export.Dataset.Items.Where(i => i.Sha256 is not null).ToList();
@@ -25,8 +29,9 @@ internal static class CocoWriter
             var folder = splits ? $"images/{ExportPaths.SplitFolder(split)}" : "images";
             var names = new NameAllocator(byStem: false);
             var files = group.Select(i => (Item: i, Name: names.Allocate(folder, ExportPaths.NameOf(i.Path)))).ToList();
-            var annotations = splits ? $"annotations/instances_{ExportPaths.SplitFolder(split)}.json" : "annotations/instances.json";
-            await zip.AddTextAsync(annotations, (stream, token) => WriteJsonAsync(stream, files, classes, export.OpenBlob, token), ct);
+            var prefix = task == CocoTask.Labels ? "labels" : "instances";
+            var annotations = splits ? $"annotations/{prefix}_{ExportPaths.SplitFolder(split)}.json" : $"annotations/{prefix}.json";
+            await zip.AddTextAsync(annotations, (stream, token) => WriteJsonAsync(stream, files, classes, task, export.OpenBlob, token), ct);
 
             foreach (var (item, name) in files)
             {
@@ -37,7 +42,7 @@ internal static class CocoWriter
     }
 
     private static async Task WriteJsonAsync(Stream stream, List<(ExportItem Item, string Name)> files, ClassList classes,
-        OpenBlob openBlob, CancellationToken ct)
+        CocoTask task, OpenBlob openBlob, CancellationToken ct)
     {
         await using var json = new Utf8JsonWriter(stream, JsonOptions);
         json.WriteStartObject();
@@ -59,7 +64,13 @@ internal static class CocoWriter
         var annotationId = 0;
         for (var i = 0; i < files.Count; i++)
         {
-            foreach (var box in files[i].Item.Boxes)
+            var item = files[i].Item;
+            if (task == CocoTask.Labels && !string.IsNullOrEmpty(item.Label))
+            {
+                WriteLabel(json, ++annotationId, i + 1, classes.IndexOf(item.Label) + 1);
+            }
+
+            foreach (var box in task == CocoTask.Instances ? item.Boxes : [])
             {
                 WriteAnnotation(json, ++annotationId, i + 1, classes.IndexOf(box.Label) + 1, box);
             }
@@ -80,6 +91,15 @@ internal static class CocoWriter
         json.WriteEndArray();
         json.WriteEndObject();
         await json.FlushAsync(ct);
+    }
+
+    private static void WriteLabel(Utf8JsonWriter json, int id, int imageId, int categoryId)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("id", id);
+        json.WriteNumber("image_id", imageId);
+        json.WriteNumber("category_id", categoryId);
+        json.WriteEndObject();
     }
 
     private static void WriteAnnotation(Utf8JsonWriter json, int id, int imageId, int categoryId, ParsedBox box)

@@ -6,43 +6,19 @@ namespace Platform.Datasets.Formats;
 /// <summary>Exports a dataset to a file in one of the formats its kind supports, streaming it to the output.</summary>
 public static class DatasetWriters
 {
-    private static readonly IReadOnlyList<DatasetFormat> ImageClassification = [DatasetFormat.ImageFolders];
-    private static readonly IReadOnlyList<DatasetFormat> ObjectDetection =
-        [DatasetFormat.Coco, DatasetFormat.Yolo, DatasetFormat.PascalVoc];
-    private static readonly IReadOnlyList<DatasetFormat> TextClassification = [DatasetFormat.CsvText, DatasetFormat.JsonlText];
-    private static readonly IReadOnlyList<DatasetFormat> Table = [DatasetFormat.CsvTable];
-
-    public static IReadOnlyList<DatasetFormat> FormatsFor(DatasetKind kind) => kind switch
-    {
-        DatasetKind.ImageClassification => ImageClassification,
-        DatasetKind.ObjectDetection => ObjectDetection,
-        DatasetKind.TextClassification => TextClassification,
-        DatasetKind.Table => Table,
-        _ => [],
-    };
+    public static IReadOnlyList<DatasetFormat> FormatsFor(DatasetKind kind) => ExportFormats.For(kind).Select(f => f.Format).ToList();
 
     /// <summary>The download's file name: the dataset name reduced to [A-Za-z0-9._-], then the format's suffix.</summary>
-    public static string FileName(string datasetName, DatasetFormat format)
-    {
-        var name = ExportPaths.SafeFileStem(datasetName);
-        return format switch
-        {
-            DatasetFormat.ImageFolders => $"{name}-folders.zip",
-            DatasetFormat.Coco => $"{name}-coco.zip",
-            DatasetFormat.Yolo => $"{name}-yolo.zip",
-            DatasetFormat.PascalVoc => $"{name}-voc.zip",
-            DatasetFormat.CsvTable or DatasetFormat.CsvText => $"{name}.csv",
-            DatasetFormat.JsonlText => $"{name}.jsonl",
-            _ => throw new ArgumentException($"{format} is not an export format.", nameof(format)),
-        };
-    }
+    public static string FileName(string datasetName, DatasetKind kind, DatasetFormat format) =>
+        ExportPaths.SafeFileStem(datasetName) + (ExportFormats.Find(kind, format)?.FileSuffix
+            ?? throw new ArgumentException($"A {kind} dataset cannot be exported as {format}.", nameof(format)));
 
-    public static string ContentType(DatasetFormat format) => format switch
+    public static string ContentType(string fileName) => Path.GetExtension(fileName) switch
     {
-        DatasetFormat.ImageFolders or DatasetFormat.Coco or DatasetFormat.Yolo or DatasetFormat.PascalVoc => "application/zip",
-        DatasetFormat.CsvTable or DatasetFormat.CsvText => "text/csv; charset=utf-8",
-        DatasetFormat.JsonlText => "application/x-ndjson; charset=utf-8",
-        _ => throw new ArgumentException($"{format} is not an export format.", nameof(format)),
+        ".zip" => "application/zip",
+        ".csv" => "text/csv; charset=utf-8",
+        ".jsonl" => "application/x-ndjson; charset=utf-8",
+        _ => "application/octet-stream",
     };
 
     /// <summary>
@@ -58,18 +34,23 @@ public static class DatasetWriters
         ArgumentNullException.ThrowIfNull(output);
         if (!FormatsFor(dataset.Kind).Contains(format))
         {
-            throw new ArgumentException($"A {dataset.Kind} dataset cannot be exported as {format}.", nameof(format));
+            throw new ArgumentException($"A {dataset.Kind} dataset cannot be exported as {format}; it exports to {ExportFormats.Describe(dataset.Kind)}.", nameof(format));
         }
 
         var counter = new ProgressCounter(progress);
         var export = new ExportContext(dataset, openBlob, output, counter);
+        var classification = dataset.Kind == DatasetKind.ImageClassification;
         await (format switch
         {
-            DatasetFormat.ImageFolders => ImageFoldersWriter.WriteAsync(export, ct),
-            DatasetFormat.Coco => CocoWriter.WriteAsync(export, ct),
+            DatasetFormat.ImageFolders => ImageFoldersWriter.WriteAsync(export, ImageFoldersWriter.Folders, ct),
+            DatasetFormat.Yolo when classification => ImageFoldersWriter.WriteAsync(export, ImageFoldersWriter.Ultralytics, ct),
+            DatasetFormat.Coco => CocoWriter.WriteAsync(export, classification ? CocoTask.Labels : CocoTask.Instances, ct),
             DatasetFormat.Yolo => YoloWriter.WriteAsync(export, ct),
             DatasetFormat.PascalVoc => PascalVocWriter.WriteAsync(export, ct),
+            DatasetFormat.CsvImages => ImageListWriter.WriteCsvAsync(export, ct),
+            DatasetFormat.JsonlImages => ImageListWriter.WriteJsonlAsync(export, ct),
             DatasetFormat.CsvTable => CsvTableWriter.WriteAsync(export, ct),
+            DatasetFormat.JsonlTable => JsonlTableWriter.WriteAsync(export, ct),
             DatasetFormat.CsvText => TextWriters.WriteCsvAsync(export, ct),
             _ => TextWriters.WriteJsonlAsync(export, ct),
         });

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
-
 namespace Platform.Datasets.Formats.Writers;
 
 /// <summary>Text classification exports: text,label[,split] CSV, or one JSON object per line.</summary>
@@ -28,33 +25,11 @@ internal static class TextWriters
         }
     }
 
-    public static async Task WriteJsonlAsync(ExportContext export, CancellationToken ct)
-    {
-        var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
-        await using var json = new Utf8JsonWriter(buffer, CocoWriter.JsonOptions);
-        foreach (var item in export.Dataset.Items)
+    public static Task WriteJsonlAsync(ExportContext export, CancellationToken ct) =>
+        JsonLines.WriteAsync(export.Output, export.Dataset.Items, (json, item) =>
         {
-            json.Reset();
-            json.WriteStartObject();
             json.WriteString("text", item.Text);
             json.WriteString("label", item.Label);
-            if (ExportPaths.SplitValue(item.Split) is { } split)
-            {
-                json.WriteString("split", split);
-            }
-
-            json.WriteEndObject();
-            json.Flush();
-            buffer.Write("\n"u8);
-            if (buffer.WrittenCount >= FlushBytes)
-            {
-                await export.Output.WriteAsync(buffer.WrittenMemory, ct);
-                buffer.ResetWrittenCount();
-            }
-
-            export.Progress.Add();
-        }
-
-        await export.Output.WriteAsync(buffer.WrittenMemory, ct);
-    }
+            JsonLines.WriteSplit(json, item.Split);
+        }, export.Progress.Add, ct);
 }

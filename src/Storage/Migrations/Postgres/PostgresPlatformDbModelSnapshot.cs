@@ -716,6 +716,47 @@ namespace Platform.Storage.Migrations.Postgres
                     b.ToTable("Runs");
                 });
 
+            modelBuilder.Entity("Platform.Storage.Entities.RunArtifact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Path")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "Id");
+
+                    b.ToTable("RunArtifacts");
+                });
+
             modelBuilder.Entity("Platform.Storage.Entities.RunLogLine", b =>
                 {
                     b.Property<long>("Id")
@@ -1233,6 +1274,15 @@ namespace Platform.Storage.Migrations.Postgres
                     b.HasOne("Platform.Storage.Entities.Experiment", null)
                         .WithMany()
                         .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Storage.Entities.RunArtifact", b =>
+                {
+                    b.HasOne("Platform.Storage.Entities.Run", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

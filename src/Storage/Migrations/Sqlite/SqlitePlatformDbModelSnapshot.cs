@@ -705,6 +705,47 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.ToTable("Runs");
                 });
 
+            modelBuilder.Entity("Platform.Storage.Entities.RunArtifact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Path")
+                        .IsUnique();
+
+                    b.HasIndex("WorkspaceId", "Id");
+
+                    b.ToTable("RunArtifacts");
+                });
+
             modelBuilder.Entity("Platform.Storage.Entities.RunLogLine", b =>
                 {
                     b.Property<long>("Id")
@@ -1218,6 +1259,15 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.HasOne("Platform.Storage.Entities.Experiment", null)
                         .WithMany()
                         .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Storage.Entities.RunArtifact", b =>
+                {
+                    b.HasOne("Platform.Storage.Entities.Run", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

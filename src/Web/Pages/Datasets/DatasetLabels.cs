@@ -2,10 +2,12 @@ using Platform.Contracts;
 
 namespace Platform.Web.Pages.Datasets;
 
-/// <summary>Names a person reads for the dataset enums, and which export formats fit which kind.</summary>
+/// <summary>Names a person reads for the dataset enums.</summary>
 public static class DatasetLabels
 {
-    public static readonly DatasetFormat[] ImportFormats = Enum.GetValues<DatasetFormat>();
+    /// <summary>The formats an import reads; the image lists and JSON Lines tables are export only.</summary>
+    public static readonly DatasetFormat[] ImportFormats = Enum.GetValues<DatasetFormat>()
+        .Except([DatasetFormat.CsvImages, DatasetFormat.JsonlImages, DatasetFormat.JsonlTable]).ToArray();
 
     public static string Kind(DatasetKind? kind) => kind switch
     {
@@ -26,6 +28,9 @@ public static class DatasetLabels
         DatasetFormat.CsvTable => "CSV table",
         DatasetFormat.CsvText => "CSV text (text and label columns)",
         DatasetFormat.JsonlText => "JSON Lines text",
+        DatasetFormat.CsvImages => "CSV image list (with the images)",
+        DatasetFormat.JsonlImages => "JSON Lines image list (with the images)",
+        DatasetFormat.JsonlTable => "JSON Lines table",
         _ => format.ToString(),
     };
 
@@ -57,15 +62,6 @@ public static class DatasetLabels
         ImportMode.NewSnapshot => "New version with only these files",
         ImportMode.AddToLatest => "New version: latest version plus these files",
         _ => mode.ToString(),
-    };
-
-    public static IReadOnlyList<DatasetFormat> ExportFormats(DatasetKind? kind) => kind switch
-    {
-        DatasetKind.ImageClassification => [DatasetFormat.ImageFolders],
-        DatasetKind.ObjectDetection => [DatasetFormat.Coco, DatasetFormat.Yolo, DatasetFormat.PascalVoc],
-        DatasetKind.TextClassification => [DatasetFormat.CsvText, DatasetFormat.JsonlText],
-        DatasetKind.Table => [DatasetFormat.CsvTable],
-        _ => [],
     };
 
     public static bool IsImages(DatasetKind? kind) => kind is DatasetKind.ImageClassification or DatasetKind.ObjectDetection;

@@ -74,13 +74,13 @@ public partial class DatasetPage
             _activity.Insert(0, new TrackedOperation($"Split of v{v.Number}", isExport: false, op));
     }
 
-    private async Task ExportAsync(DatasetFormat format)
+    private async Task ExportAsync(ExportFormatDto format)
     {
         if (Workspace is not { } ws || SelectedVersion is not { } v) return;
         await Feedback.TryAsync(async () =>
         {
-            var op = await Api.StartExportAsync(ws.Id, Id, v.Number, new StartExportRequest(format), _cts.Token);
-            _activity.Insert(0, new TrackedOperation($"Export of v{v.Number} as {DatasetLabels.Format(format)}", isExport: true, op));
+            var op = await Api.StartExportAsync(ws.Id, Id, v.Number, new StartExportRequest(format.Format), _cts.Token);
+            _activity.Insert(0, new TrackedOperation($"Export of v{v.Number} as {format.Name}", isExport: true, op));
         });
     }
 

@@ -37,11 +37,22 @@ public partial class VersionCompare
 
     private static string ChangeClass(int n) => n > 0 ? "mud-success-text" : n < 0 ? "mud-error-text" : "muted";
 
-    private static string ExampleText(ItemChangeDto e) => (e.From, e.To) switch
+    /// <summary>"1,000 moved train → test"; items without a split are "unsplit".</summary>
+    private static string MoveText(SplitMoveDto m) => $"{Format.Count(m.Count)} moved {SplitName(m.From)} → {SplitName(m.To)}";
+
+    private static string SplitName(DatasetSplit split) => split == DatasetSplit.None ? "unsplit" : DatasetLabels.Split(split).ToLowerInvariant();
+
+    private static string ExampleText(ItemChangeDto e)
     {
-        (null, { } to) => $"added as {to}",
-        ({ } from, null) => $"removed (was {from})",
-        (null, null) => "changed",
-        ({ } from, { } to) => $"{from} → {to}",
-    };
+        var label = (e.From, e.To) switch
+        {
+            (null, { } to) => $"added as {to}",
+            ({ } from, null) => $"removed (was {from})",
+            (null, null) => "changed",
+            ({ } from, { } to) when from == to => null,
+            ({ } from, { } to) => $"{from} → {to}",
+        };
+        var move = e is { FromSplit: { } f, ToSplit: { } t } ? $"moved {SplitName(f)} → {SplitName(t)}" : null;
+        return string.Join(", ", new[] { label, move }.OfType<string>()) is { Length: > 0 } text ? text : "boxes changed";
+    }
 }
