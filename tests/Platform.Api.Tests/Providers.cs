@@ -30,6 +30,8 @@ public sealed class DatasetImportTestsOnSqlite(SqliteApp app) : DatasetImportTes
 public sealed class DatasetImportTestsOnPostgres(PostgresApp app) : DatasetImportTests<PostgresApp>(app);
 public sealed class DatasetVersionTestsOnSqlite(SqliteApp app) : DatasetVersionTests<SqliteApp>(app);
 public sealed class DatasetVersionTestsOnPostgresAndS3(ProductionApp app) : DatasetVersionTests<ProductionApp>(app);
+public sealed class GalleryBrowseTestsOnSqlite(SqliteApp app) : GalleryBrowseTests<SqliteApp>(app);
+public sealed class GalleryBrowseTestsOnPostgres(PostgresApp app) : GalleryBrowseTests<PostgresApp>(app);
 public sealed class RoundTripTestsOnSqlite(SqliteApp app) : RoundTripTests<SqliteApp>(app);
 public sealed class RoundTripTestsOnPostgresAndS3(ProductionApp app) : RoundTripTests<ProductionApp>(app);
 public sealed class DatasetSafetyTestsOnSqlite(SqliteApp app) : DatasetSafetyTests<SqliteApp>(app);

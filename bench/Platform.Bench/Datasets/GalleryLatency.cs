@@ -5,7 +5,8 @@ namespace Platform.Bench.Datasets;
 
 /// <summary>
 /// Imports a large JSONL text-classification file, then times the first page (limit 100) of the items list, the
-/// endpoint the gallery pages through: unfiltered, by label, by split (after a split operation) and by file-name search.
+/// endpoint the gallery pages through: unfiltered, by label, by split (after a split operation) and by file-name search;
+/// then a jump to the last page by position and a page of the mixed order from the middle.
 /// </summary>
 internal static class GalleryLatency
 {
@@ -25,6 +26,11 @@ internal static class GalleryLatency
         rows.Add(await MeasureAsync($"{prefix}, unfiltered", PageSize, () => client.ListItemsAsync(ws, dataset, number, limit: PageSize)));
         rows.Add(await MeasureAsync($"{prefix}, label", PageSize, () => client.ListItemsAsync(ws, dataset, number, label: "class-3", limit: PageSize)));
         rows.Add(await MeasureAsync($"{prefix}, search \"{search}\"", 1, () => client.ListItemsAsync(ws, dataset, number, search: search, limit: PageSize)));
+        var last = count - PageSize;
+        rows.Add(await MeasureAsync($"gallery jump to item {last + 1:N0} of {count:N0}", PageSize,
+            () => client.ListItemsAsync(ws, dataset, number, new ItemQuery(Position: last, Limit: PageSize))));
+        rows.Add(await MeasureAsync($"gallery mixed order, page at item {count / 2 + 1:N0} of {count:N0}", PageSize,
+            () => client.ListItemsAsync(ws, dataset, number, new ItemQuery(Order: ItemOrder.Mixed, Position: count / 2, Limit: PageSize))));
         if (split) rows.AddRange(await SplitAsync(workspace, dataset, number, prefix));
         return rows;
     }

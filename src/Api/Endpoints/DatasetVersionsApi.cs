@@ -4,7 +4,7 @@ using Platform.Storage.Objects;
 
 namespace Platform.Api.Endpoints;
 
-/// <summary>Immutable versions: list, browse items (keyset pages with filters), content and thumbnails, statistics, diff.</summary>
+/// <summary>Immutable versions: list, browse items (keyset pages with filters, a jump to a position, a mixed order), content and thumbnails, statistics, diff.</summary>
 public static class DatasetVersionsApi
 {
     private const int MaxSearchLength = 200;
@@ -37,18 +37,27 @@ public static class DatasetVersionsApi
         await db.FindVersionAsync(member, datasetId, number, ct) is { } version ? TypedResults.Ok(version.ToDto()) : Problems.NotFound("The version");
 
     private static async Task<Results<Ok<Page<DatasetItemDto>>, ValidationProblem, ProblemHttpResult>> Items(
-        Guid datasetId, int number, string? label, DatasetSplit? split, string? search, string? cursor, int? limit,
+        Guid datasetId, int number, string? label, DatasetSplit? split, string? search, ItemOrder? order, int? position, string? cursor, int? limit,
         WorkspaceMember member, PlatformDb db, CancellationToken ct)
     {
-        if (search is { Length: > MaxSearchLength })
-            return new Validation().Add("search", $"Search may be at most {MaxSearchLength} characters.").Problem();
+        var validation = new Validation();
+        if (search is { Length: > MaxSearchLength }) validation.Add("search", $"Search may be at most {MaxSearchLength} characters.");
+        if (position < 0) validation.Add("position", "The position counts from 0; it cannot be negative.");
+        if (position is not null && cursor is not null) validation.Add("position", "Give a position or a cursor, not both.");
+        if (!validation.IsValid) return validation.Problem();
         var version = await db.FindVersionAsync(member, datasetId, number, ct);
         if (version is null) return Problems.NotFound("The version");
-        var query = db.DatasetItems.AsNoTracking().Where(i => i.VersionId == version.Id);
-        if (!string.IsNullOrEmpty(label)) query = query.Where(i => i.Label == label);
-        if (split is { } s) query = query.Where(i => i.Split == s);
-        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(i => i.FileName.Contains(search.Trim()));
-        var page = await query.ToPageAsync(cursor, limit, i => i.Id, newestFirst: false, ct);
+        var filter = new ItemFilter(string.IsNullOrEmpty(label) ? null : label, split, string.IsNullOrWhiteSpace(search) ? null : search.Trim());
+        var query = filter.Apply(db.DatasetItems.AsNoTracking().Where(i => i.VersionId == version.Id));
+        var page = order == ItemOrder.Mixed
+            ? await ItemPages.MixedAsync(db, version.Id, filter, cursor, position, limit, ct)
+            : await ItemPages.PathAsync(query, cursor, position, limit, ct);
+        if (page is null)
+        {
+            var count = await query.CountAsync(ct);
+            return new Validation().Add("position", count == 0 ? $"No items match, so there is no position {position}."
+                : $"Position {position} is past the end: {count} items match, so the last position is {count - 1}.").Problem();
+        }
         var isTable = version.Kind == DatasetKind.Table;
         return TypedResults.Ok(new Page<DatasetItemDto>(page.Items.Select(i => i.ToDto(isTable)).ToList(), page.NextCursor));
     }
@@ -116,7 +125,7 @@ public static class DatasetVersionsApi
         var version = await db.FindVersionAsync(member, datasetId, number, ct);
         if (version is null) return Problems.NotFound("The version");
         var summary = VersionSummary.FromJson(version.SummaryJson);
-        return TypedResults.Ok(new DatasetStatsDto(summary.ClassCounts, summary.Splits, summary.ImageSizes, summary.Columns));
+        return TypedResults.Ok(new DatasetStatsDto(summary.ClassCounts, summary.Splits, WithoutEmptyEnds(summary.ImageSizes), summary.Columns));
     }
 
     private static async Task<Results<Ok<VersionDiffDto>, ValidationProblem, ProblemHttpResult>> Diff(
@@ -127,6 +136,14 @@ public static class DatasetVersionsApi
         var older = await db.FindVersionAsync(member, datasetId, from.Value, ct);
         if (to is null || older is null) return Problems.NotFound("The version");
         return TypedResults.Ok(await VersionDiff.ComputeAsync(db, older, to, ct));
+    }
+
+    /// <summary>Versions made before the bins followed the sizes have fixed bins, often empty at both ends.</summary>
+    private static List<HistogramBinDto> WithoutEmptyEnds(IReadOnlyList<HistogramBinDto> bins)
+    {
+        var first = bins.ToList().FindIndex(b => b.Count > 0);
+        var last = bins.ToList().FindLastIndex(b => b.Count > 0);
+        return first < 0 ? [] : bins.Skip(first).Take(last - first + 1).ToList();
     }
 
     private static async Task<(DatasetVersion?, DatasetItem?)> FindItemAsync(

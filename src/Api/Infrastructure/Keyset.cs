@@ -22,6 +22,11 @@ public static class Keyset
             ? await FetchAsync(query, after, limit, key, newestFirst, ct)
             : throw new InvalidCursorException();
 
+    /// <summary>The page after a known key (a position the caller found), as if its cursor had been given.</summary>
+    public static Task<Page<T>> ToPageAfterAsync<T>(this IQueryable<T> query, Guid after, int? limit,
+        Expression<Func<T, Guid>> key, bool newestFirst, CancellationToken ct) =>
+        FetchAsync(query, after, limit, key, newestFirst, ct);
+
     private static async Task<Page<T>> FetchAsync<T>(IQueryable<T> query, Guid? after, int? limit,
         Expression<Func<T, Guid>> key, bool newestFirst, CancellationToken ct)
     {

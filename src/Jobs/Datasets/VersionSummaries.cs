@@ -8,8 +8,6 @@ namespace Platform.Jobs.Datasets;
 /// <summary>Computes a version's charts once: class counts (boxes per class for detection), splits, image sizes, column statistics.</summary>
 public static class VersionSummaries
 {
-    private static readonly int[] SizeBins = [32, 64, 128, 256, 512, 1024, 2048];
-
     public static VersionSummary Compute(VersionContent content, IReadOnlyList<NewItem> items)
     {
         var labels = content.Kind == DatasetKind.ObjectDetection ? items.SelectMany(i => i.Boxes.Select(b => b.Label)) : items.Select(i => i.Label);
@@ -21,20 +19,8 @@ public static class VersionSummaries
         return new VersionSummary(content.Classes, splits, classCounts, ImageSizes(items), Columns(content, items));
     }
 
-    private static List<HistogramBinDto> ImageSizes(IReadOnlyList<NewItem> items)
-    {
-        var sides = items.Where(i => i.Width is not null && i.Height is not null).Select(i => Math.Max(i.Width!.Value, i.Height!.Value)).ToList();
-        if (sides.Count == 0) return [];
-        var bins = new List<HistogramBinDto>();
-        var lower = 0;
-        foreach (var upper in SizeBins)
-        {
-            bins.Add(new HistogramBinDto($"{lower + 1}–{upper} px", sides.Count(s => s > lower && s <= upper)));
-            lower = upper;
-        }
-        bins.Add(new HistogramBinDto($"over {lower} px", sides.Count(s => s > lower)));
-        return bins;
-    }
+    private static List<HistogramBinDto> ImageSizes(IReadOnlyList<NewItem> items) => SizeHistogram.Of(
+        items.Where(i => i.Width is not null && i.Height is not null).Select(i => Math.Max(i.Width!.Value, i.Height!.Value)).ToList());
 
     private static List<TableColumnDto> Columns(VersionContent content, IReadOnlyList<NewItem> items)
     {

@@ -66,18 +66,6 @@ public static class DatasetLabels
 
     public static bool IsImages(DatasetKind? kind) => kind is DatasetKind.ImageClassification or DatasetKind.ObjectDetection;
 
-    /// <summary>A stable color per class label, for chips and boxes.</summary>
-    public static string LabelColor(string? label)
-    {
-        if (string.IsNullOrEmpty(label)) return "#9E9E9E";
-        var hash = 17;
-        foreach (var c in label) hash = unchecked(hash * 31 + c);
-        return Palette[(hash & int.MaxValue) % Palette.Length];
-    }
-
-    private static readonly string[] Palette =
-    [
-        "#E53935", "#1E88E5", "#43A047", "#FB8C00", "#8E24AA", "#00ACC1", "#F4511E", "#3949AB",
-        "#7CB342", "#D81B60", "#00897B", "#FDD835", "#6D4C41", "#5E35B1", "#C0CA33", "#039BE5",
-    ];
+    /// <summary>A stable color per class label, for chips and boxes (see <see cref="LabelPalette"/>).</summary>
+    public static string LabelColor(string? label) => LabelPalette.For(label).Background;
 }

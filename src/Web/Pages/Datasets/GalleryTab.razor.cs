@@ -5,7 +5,10 @@ using Platform.Web.Services;
 
 namespace Platform.Web.Pages.Datasets;
 
-/// <summary>Filters (label, split, file name) over one version's items; a new filter starts a new <see cref="ItemPager"/>.</summary>
+/// <summary>
+/// Filters (label, split, file name) and the order over one version's items; a new filter or order starts a new
+/// <see cref="ItemPager"/>. "Go to item #" reads only the page holding that position.
+/// </summary>
 public partial class GalleryTab : IDisposable
 {
     private static readonly DatasetSplit[] Splits = [DatasetSplit.Train, DatasetSplit.Validation, DatasetSplit.Test, DatasetSplit.None];
@@ -18,6 +21,10 @@ public partial class GalleryTab : IDisposable
     private string _label = "";
     private string _split = "";
     private string _search = "";
+    private ItemOrder _order = ItemOrder.Path;
+    private int? _jumpTo;
+    private ImageGrid? _grid;
+    private ItemTable? _table;
     private IReadOnlyList<TableColumnDto> _columns = [];
 
     [Inject] private PlatformClient Api { get; set; } = default!;
@@ -32,11 +39,16 @@ public partial class GalleryTab : IDisposable
 
     private bool Filtered => _label.Length > 0 || _split.Length > 0 || _search.Trim().Length > 0;
 
+    /// <summary>Mixing deals items round-robin by class, which needs classes on the items (not boxes).</summary>
+    private bool CanMix => Version.Kind != DatasetKind.ObjectDetection && Version.Classes.Count > 1;
+
+    private static string OrderName(ItemOrder order) => order == ItemOrder.Mixed ? "Mixed classes" : "By file path";
+
     private string CountText => _pager switch
     {
         null => "",
-        { Total: { } total } when !Filtered || _pager.IsComplete => $"{Format.Count(total)} items",
-        _ => $"{Format.Count(_pager.Items.Count)}+ items",
+        { Total: { } total } => $"{Format.Count(total)} items",
+        _ => $"{Format.Count(_pager.LoadedEnd)}+ items",
     };
 
     protected override async Task OnParametersSetAsync()
@@ -45,6 +57,7 @@ public partial class GalleryTab : IDisposable
         {
             _versionId = Version.Id;
             if (_label.Length > 0 && !Version.Classes.Contains(_label)) _label = "";
+            if (!CanMix) _order = ItemOrder.Path;
             _columns = [];
             if (Version.Kind == DatasetKind.Table)
                 await Feedback.TryAsync(async () => _columns = (await Api.GetVersionStatsAsync(WorkspaceId, DatasetId, Version.Number, _cts.Token)).Columns);
@@ -65,7 +78,9 @@ public partial class GalleryTab : IDisposable
         var label = _label.Length > 0 ? _label : null;
         DatasetSplit? split = Enum.TryParse<DatasetSplit>(_split, out var s) ? s : null;
         var search = _search.Trim() is { Length: > 0 } text ? text : null;
-        var pager = new ItemPager((cursor, limit, ct) => Api.ListItemsAsync(ws, dataset, number, label, split, search, cursor, limit, ct),
+        var order = _order;
+        var pager = new ItemPager((page, ct) => Api.ListItemsAsync(ws, dataset, number,
+                new ItemQuery(label, split, search, order, page.Cursor, page.Position, page.Limit), ct),
             label is null && split is null && search is null ? Version.ItemCount : null);
         _pager = pager;
         _generation++;
@@ -93,6 +108,24 @@ public partial class GalleryTab : IDisposable
         await RebuildAsync();
     }
 
+    private async Task OrderChangedAsync(ItemOrder value)
+    {
+        _order = value;
+        await RebuildAsync();
+    }
+
+    private async Task JumpAsync()
+    {
+        if (_jumpTo is not { } number || _pager is null) return;
+        if (number < 1 || number > _pager.Total)
+        {
+            Feedback.Error($"Give a number from 1 to {Format.Count(_pager.Total ?? 1)}.");
+            return;
+        }
+        IItemView? view = _grid is not null ? _grid : _table;
+        if (view is not null) await Feedback.TryAsync(() => view.ShowAsync(number - 1));
+    }
+
     private async Task ClearFiltersAsync()
     {
         _label = _split = _search = "";
@@ -110,7 +143,7 @@ public partial class GalleryTab : IDisposable
         DatasetItemDto? item = null;
         await Feedback.TryAsync(async () => item = await Api.GetItemAsync(WorkspaceId, DatasetId, Version.Number, itemId, _cts.Token));
         if (item is null) return;
-        var single = new ItemPager((_, _, _) => Task.FromResult(new Page<DatasetItemDto>([item], null)), 1);
+        var single = new ItemPager((_, _) => Task.FromResult(new Page<DatasetItemDto>([item], null)), 1);
         await single.EnsureAsync(1, _cts.Token);
         await ShowAsync(single, 0);
     }

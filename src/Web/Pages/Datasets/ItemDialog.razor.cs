@@ -25,15 +25,15 @@ public partial class ItemDialog : IAsyncDisposable
     [Parameter] public int Index { get; set; }
     [Parameter] public IReadOnlyList<TableColumnDto> Columns { get; set; } = [];
 
-    private DatasetItemDto Item => Pager.Items[_index];
-    private bool HasNext => _index + 1 < Pager.Items.Count || !Pager.IsComplete;
+    private DatasetItemDto Item => Pager[_index]!;
+    private bool HasNext => Pager.Total is { } total ? _index + 1 < total : Pager[_index + 1] is not null || !Pager.IsComplete;
     private int CellCount => Math.Max(Columns.Count, Item.Cells?.Count ?? 0);
 
     private string PositionText => Pager.Total is { } total
         ? $"{Format.Count(_index + 1)} of {Format.Count(total)}"
-        : $"{Format.Count(_index + 1)} of {Format.Count(Pager.Items.Count)}+";
+        : $"{Format.Count(_index + 1)} of {Format.Count(Pager.LoadedEnd)}+";
 
-    protected override void OnInitialized() => _index = Math.Clamp(Index, 0, Math.Max(0, Pager.Items.Count - 1));
+    protected override void OnInitialized() => _index = Pager[Index] is null ? 0 : Index;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -49,12 +49,7 @@ public partial class ItemDialog : IAsyncDisposable
         else if (key == "ArrowRight") await NextAsync();
     }
 
-    private Task PreviousAsync()
-    {
-        if (_index > 0) _index--;
-        Refresh();
-        return Task.CompletedTask;
-    }
+    private Task PreviousAsync() => MoveAsync(-1);
 
     /// <summary>The title (name, position, arrows) is rendered by the dialog instance, which must be told to redraw too.</summary>
     private void Refresh()
@@ -63,16 +58,20 @@ public partial class ItemDialog : IAsyncDisposable
         Dialog.StateHasChanged();
     }
 
-    private async Task NextAsync()
+    private Task NextAsync() => MoveAsync(1);
+
+    /// <summary>Steps to the neighbor, reading its page first when a jump left it unloaded.</summary>
+    private async Task MoveAsync(int step)
     {
-        if (_loadingNext) return;
-        if (_index + 1 >= Pager.Items.Count && !Pager.IsComplete)
+        var target = _index + step;
+        if (_loadingNext || target < 0) return;
+        if (Pager[target] is null)
         {
             _loadingNext = true;
-            await Feedback.TryAsync(() => Pager.EnsureAsync(_index + 2, CancellationToken.None));
+            await Feedback.TryAsync(() => Pager.EnsureRangeAsync(target, 1, CancellationToken.None));
             _loadingNext = false;
         }
-        if (_index + 1 < Pager.Items.Count) _index++;
+        if (Pager[target] is not null) _index = target;
         Refresh();
     }
 

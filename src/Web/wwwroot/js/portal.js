@@ -74,5 +74,59 @@ window.platformPortal = (() => {
         attempt();
     }
 
-    return { listenKeys, unlisten, observeWidth, unobserve, focus };
+    const gridKeys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
+
+    /**
+     * Arrow keys, Home/End and PageUp/PageDown move focus between the [data-index] cells of a virtualized grid
+     * (container.dataset.columns per row, container.dataset.total in all). A cell in the DOM is focused at once;
+     * otherwise dotnet.ShowIndex(index) loads and scrolls to it. Space on a cell does not scroll (it opens the cell).
+     */
+    function listenGrid(container, dotnet) {
+        const handler = e => {
+            const cell = e.target.closest && e.target.closest('[data-index]');
+            if (!cell || !container.contains(cell) || e.ctrlKey || e.altKey || e.metaKey) return;
+            if (e.key === ' ') { e.preventDefault(); return; }
+            if (!gridKeys.includes(e.key)) return;
+            e.preventDefault();
+            const index = Number(cell.dataset.index);
+            const columns = Number(container.dataset.columns) || 1;
+            const total = Number(container.dataset.total) || index + 1;
+            const page = columns * Math.max(1, Math.floor(container.clientHeight / Math.max(1, cell.offsetHeight)));
+            const moves = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns, PageUp: -page, PageDown: page };
+            let target = e.key === 'Home' ? 0 : e.key === 'End' ? total - 1 : index + moves[e.key];
+            if (e.key === 'ArrowUp' || e.key === 'ArrowDown') { if (target < 0 || target >= total) return; }
+            target = Math.max(0, Math.min(total - 1, target));
+            if (target === index) return;
+            const next = container.querySelector(`[data-index="${target}"]`);
+            if (next) { next.focus({ preventScroll: true }); next.scrollIntoView({ block: 'nearest' }); }
+            else dotnet.invokeMethodAsync('ShowIndex', target).catch(() => { });
+        };
+        container.addEventListener('keydown', handler);
+        const id = ++sequence;
+        listeners.set(id, { container, handler });
+        return id;
+    }
+
+    function unlistenGrid(id) {
+        const entry = listeners.get(id);
+        if (entry) { entry.container.removeEventListener('keydown', entry.handler); listeners.delete(id); }
+    }
+
+    /**
+     * Scrolls a virtualized list so that row sits at the top (rows measured from one rendered row, which is what
+     * Virtualize's spacers use), then focuses the [data-index] cell once it has rendered.
+     */
+    function showIndex(container, rowSelector, row, index) {
+        const sample = container.querySelector(rowSelector);
+        if (sample) container.scrollTop = row * sample.getBoundingClientRect().height;
+        let tries = 0;
+        const attempt = () => {
+            const cell = container.querySelector(`[data-index="${index}"]`);
+            if (cell) { cell.focus({ preventScroll: true }); cell.scrollIntoView({ block: 'nearest' }); return; }
+            if (++tries < 240) requestAnimationFrame(attempt);
+        };
+        requestAnimationFrame(attempt);
+    }
+
+    return { listenKeys, unlisten, observeWidth, unobserve, focus, listenGrid, unlistenGrid, showIndex };
 })();
