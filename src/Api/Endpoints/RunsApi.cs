@@ -54,13 +54,11 @@ public static class RunsApi
     private static async Task<Results<Ok<RunDto>, ValidationProblem, ProblemHttpResult>> SetPriority(
         Guid id, SetRunPriorityRequest request, WorkspaceMember member, PlatformDb db, ResourceEvents events, TimeProvider clock, CancellationToken ct)
     {
-        if (!Enum.IsDefined(request.Priority)) return new Validation().Add("priority", "The priority must be Low, Normal or High.").Problem();
+        if (new Validation().CheckPriority(request.Priority) is { IsValid: false } invalid) return invalid.Problem();
         var run = await db.FindRunAsync(member, id, ct);
         if (run is null) return Problems.NotFound("The run");
-        if (run.Status != RunStatus.Queued || run.StartedAt is not null)
-            return Problems.Conflict("Only a run that has not started yet can change its priority.");
         var before = run.Priority;
-        run.ChangePriority(request.Priority);
+        run.ChangePriority(request.Priority); // 409 (IllegalStateChangeException) once the run has started
         db.Audit(clock, AuditActions.RunPriorityChanged, member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), run.Name,
             $"run {run.Id}: {before} → {request.Priority}");
         try { await db.SaveChangesAsync(ct); }

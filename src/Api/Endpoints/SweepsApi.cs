@@ -24,7 +24,7 @@ public static class SweepsApi
         if (double.IsNaN(budget) || budget < 0.1 || budget > 24 * 60)
             validation.Add("trialBudgetMinutes", "Each trial's time budget must be between 0.1 minutes and a day (1440 minutes).");
         if (request.Name is not null) validation.Require("name", request.Name.Trim(), Run.MaxNameLength, "Name");
-        if (!Enum.IsDefined(request.Priority)) validation.Add("priority", "The priority must be Low, Normal or High.");
+        validation.CheckPriority(request.Priority);
         SweepSpace.Validate(request, (field, message) => validation.Add(field, message));
         if (request.BaseSettings is { } baseSettings) TrainingSettingsRules.Validate(baseSettings, (field, message) => validation.Add(field, message));
         if (!validation.IsValid) return validation.Problem();

@@ -33,7 +33,7 @@ public static class TrainingApi
             validation.Add("timeBudgetMinutes", "The time budget must be between 0.1 minutes and 7 days (10080 minutes).");
         if (request.Settings is { } settings) TrainingSettingsRules.Validate(settings, (field, message) => validation.Add(field, message));
         if (request.Name is not null) validation.Require("name", request.Name.Trim(), Run.MaxNameLength, "Name");
-        if (!Enum.IsDefined(request.Priority)) validation.Add("priority", "The priority must be Low, Normal or High.");
+        validation.CheckPriority(request.Priority);
         if (!validation.IsValid) return validation.Problem();
 
         var (target, invalid, problem) = await TrainingTargets.ResolveAsync(db, member, request.DatasetId, request.Version, request.Template,
