@@ -4,13 +4,16 @@ using Platform.Bench;
 // Commands: table (default: every benchmark in one table; --seconds S per training measurement, and the datasets options),
 //           foundation (server start, job latency), throughput (training),
 //           datasets (upload, import, gallery; --upload-mib N --images N --items N --no-split),
-//           quality --train PATH --test PATH --minutes M (no paths: a generated set; --samples-per-class N),
+//           quality [--train PATH --test PATH | --data FILE] --minutes M (no set: generated images; --samples-per-class N;
+//             FILE: a JSON Lines text set or a CSV table whose rows name their split),
 //           ingest [--seconds S] [--clients N] (MLflow log-batch of 1,000 points; SQLite, and PostgreSQL when available),
 //           runs-page [--runs N] [--requests N] (an experiment's runs table, first page, at 100,000 runs; SQLite and PostgreSQL),
 //           metric-latency [--samples N] (a logged metric point to the hub event and the point read back),
-//           product-quality [--train PATH --test PATH] [--minutes M] (a default run through the API next to quality's core path),
+//           product-quality [--train PATH --test PATH | --data FILE] [--minutes M] (a default run through the API next to quality's core path),
+//           training-inputs [--items N] (memory a worker holds to feed a version of N items, now and before),
 //           samples --out DIR (writes the generated sample datasets, to try an upload by hand),
-//           idx --from DIR --out DIR [--holdout N] (an MNIST-style IDX set as image folders for quality)
+//           idx --from DIR --out DIR [--holdout N] (an MNIST-style IDX set as image folders for quality),
+//           arff --train A.arff [--test B.arff] --out FILE.jsonl|FILE.csv (Weka ARFF sets as one file for --data)
 var command = args.Length > 0 ? args[0] : "table";
 var options = args.Skip(1).ToArray();
 return command switch
@@ -24,13 +27,15 @@ return command switch
     "runs-page" => await Platform.Bench.Training.RunsPageBench.RunAsync(options),
     "metric-latency" => await Platform.Bench.Training.MetricLatencyBench.RunAsync(options),
     "product-quality" => await Platform.Bench.Training.ProductQualityBench.RunAsync(options),
+    "training-inputs" => await Platform.Bench.Training.TrainingInputsBench.RunAsync(options),
     "samples" => SampleFiles.Write(options),
     "idx" => IdxFolders.Write(options),
+    "arff" => Platform.Bench.Training.ArffConvert.Write(options),
     _ => Usage(command),
 };
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, ingest [--seconds S] [--clients N], runs-page, metric-latency, product-quality [--train PATH --test PATH] [--minutes M], quality --train PATH --test PATH --minutes M, samples --out DIR, idx --from DIR --out DIR [--holdout N]");
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, ingest [--seconds S] [--clients N], runs-page, metric-latency, training-inputs [--items N], product-quality [--train PATH --test PATH | --data FILE] [--minutes M], quality [--train PATH --test PATH | --data FILE] --minutes M, samples --out DIR, idx --from DIR --out DIR [--holdout N], arff --train A.arff [--test B.arff] --out FILE");
     return 2;
 }

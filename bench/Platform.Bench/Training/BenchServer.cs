@@ -37,7 +37,10 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public bool IsPostgres => _postgresAdmin is not null;
 
-    public string SqliteFile => Path.Combine(_folder.Path, "data", "platform.db");
+    public string SqliteFile => Path.Combine(DataFolder, "platform.db");
+
+    /// <summary>The server's data folder (embedded default): the SQLite file and the object store's objects/ folder.</summary>
+    public string DataFolder => Path.Combine(_folder.Path, "data");
 
     /// <summary>Starts an embedded server (every role) on SQLite, or, with <paramref name="postgresAdmin"/>, on a new database there.</summary>
     public static async Task<BenchServer> StartAsync(string? postgresAdmin = null, IDictionary<string, string>? extra = null)

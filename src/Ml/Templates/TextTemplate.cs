@@ -19,20 +19,19 @@ internal sealed class TextTemplate : ITemplate
         var items = request.Items!;
         var plan = SplitPlan.Assign(items.Count, i => items[i].Id, i => items[i].Label, i => items[i].Split);
         var classes = LabelCheck.Classes(items.Select(i => (string?)i.Label).ToList(), plan.Train, "items");
-        var tokens = new List<string>[items.Count];
-        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = ct }, i => tokens[i] = TextEncoder.Tokens(TextEncoder.Read(items[i])));
-        var vocabulary = TextEncoder.Vocabulary(plan.Train.Select(i => tokens[i]), plan.Train.Length);
+        var lengths = new int[plan.Train.Length];
+        var vocabulary = TextEncoder.Vocabulary(TextEncoder.Count(items, plan.Train, lengths, ct), plan.Train.Length);
         if (vocabulary.Length == 0)
         {
             throw new MlValidationException("items", "The training texts contain no words.");
         }
 
-        var lengths = plan.Train.Select(i => tokens[i].Count).Order().ToArray();
+        Array.Sort(lengths);
         var maxTokens = Math.Clamp(lengths[(int)(lengths.Length * 0.95)], 8, 400);
         var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => (long)p.i, StringComparer.Ordinal);
 
         DataSplit Split(int[] indexes) => new(
-            TextEncoder.Encode([.. indexes.Select(i => tokens[i])], vocabulary, maxTokens),
+            TextEncoder.Encode(items, indexes, vocabulary, maxTokens, ct),
             torch.tensor(indexes.Select(i => classIndex[items[i].Label]).ToArray()),
             [.. indexes.Select(i => items[i].Id)]);
 
