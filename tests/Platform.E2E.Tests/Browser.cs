@@ -18,6 +18,14 @@ public static class Browser
         return (playwright, browser);
     }
 
+    /// <summary>Chromium with one page (<see cref="NewPageAsync"/>); disposing closes both.</summary>
+    public static async Task<OpenBrowser> OpenAsync()
+    {
+        var (playwright, browser) = await LaunchAsync();
+        var (page, errors) = await NewPageAsync(browser);
+        return new OpenBrowser(playwright, browser, page, errors);
+    }
+
     /// <summary>A 1366×900 page with a 30-second default timeout; <c>Errors</c> collects the console's errors.</summary>
     public static async Task<(IPage Page, List<string> Errors)> NewPageAsync(IBrowser browser)
     {
@@ -59,5 +67,15 @@ public static class Browser
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Platform.sln"))) return Path.Combine(dir.FullName, ".tmp", "screenshots");
         return Path.Combine(Path.GetTempPath(), "platform-screenshots");
+    }
+}
+
+/// <summary>A launched browser and its first page; <see cref="Errors"/> collects the page's console errors.</summary>
+public sealed record OpenBrowser(IPlaywright Playwright, IBrowser Browser, IPage Page, List<string> Errors) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
     }
 }

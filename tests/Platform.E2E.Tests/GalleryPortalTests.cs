@@ -15,15 +15,9 @@ public sealed class GalleryPortalTests
     public async Task TheGalleryIsWalkedByKeyboardJumpedAndMixed()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await ServerProcess.StartAsync(ct, new Dictionary<string, string>
-        {
-            ["Platform__Admin__Email"] = AdminEmail,
-            ["Platform__Admin__Password"] = Password,
-        });
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var (page, errors) = await Browser.NewPageAsync(browser);
+        await using var server = await ServerProcess.StartWithAdminAsync(AdminEmail, Password, ct);
+        await using var open = await Browser.OpenAsync();
+        var (page, errors) = (open.Page, open.Errors);
         await Browser.SignInAsync(page, server.Address, AdminEmail, Password);
         await Browser.CreateWorkspaceAsync(page, "Gallery");
         errors.Clear(); // the portal's "who am I" probe before signing in answers 401 by design

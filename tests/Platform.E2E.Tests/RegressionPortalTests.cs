@@ -17,17 +17,11 @@ public sealed class RegressionPortalTests
     public async Task ATableWithANumericTargetTrainsAndItsResultsShowTheScatterAndTheLargestErrors()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await ServerProcess.StartAsync(ct, new Dictionary<string, string>
-        {
-            ["Platform__Admin__Email"] = AdminEmail,
-            ["Platform__Admin__Password"] = Password,
-        });
+        await using var server = await ServerProcess.StartWithAdminAsync(AdminEmail, Password, ct);
         var csvPath = Path.Combine(server.DataFolder, "houses.csv");
         await File.WriteAllTextAsync(csvPath, HousesCsv(300), ct);
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var (page, errors) = await Browser.NewPageAsync(browser);
+        await using var open = await Browser.OpenAsync();
+        var (page, errors) = (open.Page, open.Errors);
 
         await Browser.SignInAsync(page, server.Address, AdminEmail, Password);
         await Browser.CreateWorkspaceAsync(page, "Prices");

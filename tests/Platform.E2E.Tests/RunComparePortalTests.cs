@@ -24,17 +24,11 @@ public sealed class RunComparePortalTests
     public async Task RunsAreSortedByAMetricFilteredAndTwoAreCompared()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await ServerProcess.StartAsync(ct, new Dictionary<string, string>
-        {
-            ["Platform__Admin__Email"] = AdminEmail,
-            ["Platform__Admin__Password"] = Password,
-        });
+        await using var server = await ServerProcess.StartWithAdminAsync(AdminEmail, Password, ct);
         var experimentId = await LogSweepAsync(server.Address, ct);
 
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var (page, errors) = await Browser.NewPageAsync(browser);
+        await using var open = await Browser.OpenAsync();
+        var (page, errors) = (open.Page, open.Errors);
 
         await Browser.SignInAsync(page, server.Address, AdminEmail, Password);
         await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Workspace" })).ToHaveValueAsync("Sweeps");

@@ -23,6 +23,10 @@ public sealed class ServerProcess : IAsyncDisposable
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     /// <summary>Starts the server; <paramref name="environment"/> adds settings such as <c>Platform__Oidc__Authority</c>.</summary>
+    /// <summary>A server whose first administrator is created from configuration with this email and password.</summary>
+    public static Task<ServerProcess> StartWithAdminAsync(string email, string password, CancellationToken ct) =>
+        StartAsync(ct, new Dictionary<string, string> { ["Platform__Admin__Email"] = email, ["Platform__Admin__Password"] = password });
+
     public static async Task<ServerProcess> StartAsync(CancellationToken ct, IReadOnlyDictionary<string, string>? environment = null, int? port = null)
     {
         var dataFolder = Directory.CreateTempSubdirectory("platform-e2e-").FullName;

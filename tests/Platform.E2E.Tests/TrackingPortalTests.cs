@@ -17,11 +17,7 @@ public sealed class TrackingPortalTests
     public async Task TheFilesOfALoggedRunAreListedAndDownloadedFromItsPage()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await ServerProcess.StartAsync(ct, new Dictionary<string, string>
-        {
-            ["Platform__Admin__Email"] = AdminEmail,
-            ["Platform__Admin__Password"] = Password,
-        });
+        await using var server = await ServerProcess.StartWithAdminAsync(AdminEmail, Password, ct);
         var client = new PlatformClient(new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = server.Address });
         await client.SignInAsync(new SignInRequest(AdminEmail, Password), ct);
         var workspace = await client.CreateWorkspaceAsync(new CreateWorkspaceRequest("Remote"), ct);
@@ -38,10 +34,8 @@ public sealed class TrackingPortalTests
         await script.EndRunAsync(workspace.Id, run.Id, new EndRunRequest(RunStatus.Succeeded), ct);
         var empty = await script.CreateTrackedRunAsync(workspace.Id, experiment.Id, new CreateTrackedRunRequest("no-files"), ct);
 
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var (page, errors) = await Browser.NewPageAsync(browser);
+        await using var open = await Browser.OpenAsync();
+        var (page, errors) = (open.Page, open.Errors);
         await Browser.SignInAsync(page, server.Address, AdminEmail, Password);
         await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Workspace" })).ToHaveValueAsync("Remote");
         errors.Clear(); // the portal's "who am I" probe before signing in answers 401 by design

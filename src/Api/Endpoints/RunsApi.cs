@@ -131,7 +131,6 @@ public static class RunsApi
         if (run is null) return Problems.NotFound("The run");
         if (run.ModelKey is null || await store.TryOpenReadAsync(run.ModelKey, ct) is not { } stream)
             return Problems.NotFound("The run's model");
-        var safe = new string(run.Name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray()).Trim('-');
-        return TypedResults.Stream(stream, "application/zip", $"{(safe.Length == 0 ? "run" : safe[..Math.Min(safe.Length, 80)])}-model.zip");
+        return TypedResults.Stream(stream, "application/zip", $"{FileNames.Safe(run.Name, "run")}-model.zip");
     }
 }

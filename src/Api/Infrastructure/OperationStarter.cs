@@ -24,8 +24,7 @@ public sealed class OperationStarter(PlatformDb db, IBackgroundJobClient jobs, R
     /// <summary>Enqueues the job of an operation already saved (with the rows that go with it) and announces it.</summary>
     public async Task EnqueueAsync(Operation operation, CancellationToken ct)
     {
-        var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(operation), j => j.RunAsync(operation.Id, CancellationToken.None));
-        await db.AssignJobAsync(operation, jobId, CancellationToken.None);
+        await jobs.EnqueueAsync(db, operation);
         await events.OperationChangedAsync(operation, ct);
     }
 }

@@ -69,15 +69,8 @@ public sealed partial class PlatformClient
         SendAsync<OperationDto>(HttpMethod.Post, $"api/workspaces/{ws}/datasets/{datasetId}/versions/{number}/exports", request, ct);
 
     /// <summary>The file an operation produced (an export, an import report): the caller disposes the response.</summary>
-    public async Task<HttpResponseMessage> DownloadOperationResultAsync(Guid ws, Guid operationId, CancellationToken ct = default)
-    {
-        var response = await http.SendAsync(Request(HttpMethod.Get, OperationResultUrl(ws, operationId)), HttpCompletionOption.ResponseHeadersRead, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response) await EnsureSuccessAsync(response, ct);
-        }
-        return response;
-    }
+    public Task<HttpResponseMessage> DownloadOperationResultAsync(Guid ws, Guid operationId, CancellationToken ct = default) =>
+        DownloadAsync(OperationResultUrl(ws, operationId), ct);
 
     /// <summary>The report of an import operation (every problem per file or row).</summary>
     public Task<ImportReportDto> GetImportReportAsync(Guid ws, Guid operationId, CancellationToken ct = default) =>

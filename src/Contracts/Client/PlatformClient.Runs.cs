@@ -64,15 +64,8 @@ public sealed partial class PlatformClient
     public static string RunModelUrl(Guid ws, Guid id) => $"api/workspaces/{ws}/runs/{id}/model";
 
     /// <summary>The run's model package (a zip); the caller disposes the response.</summary>
-    public async Task<HttpResponseMessage> DownloadRunModelAsync(Guid ws, Guid id, CancellationToken ct = default)
-    {
-        var response = await http.SendAsync(Request(HttpMethod.Get, RunModelUrl(ws, id)), HttpCompletionOption.ResponseHeadersRead, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response) await EnsureSuccessAsync(response, ct);
-        }
-        return response;
-    }
+    public Task<HttpResponseMessage> DownloadRunModelAsync(Guid ws, Guid id, CancellationToken ct = default) =>
+        DownloadAsync(RunModelUrl(ws, id), ct);
 
     private static string? Text(long? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

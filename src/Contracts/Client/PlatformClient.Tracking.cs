@@ -35,15 +35,8 @@ public sealed partial class PlatformClient
         SendAsync<RunArtifactDto>(HttpMethod.Post, $"api/workspaces/{ws}/runs/{runId}/artifacts", request, ct);
 
     /// <summary>The file's bytes; the caller disposes the response.</summary>
-    public async Task<HttpResponseMessage> DownloadRunArtifactAsync(Guid ws, Guid runId, string path, CancellationToken ct = default)
-    {
-        var response = await http.SendAsync(Request(HttpMethod.Get, RunArtifactUrl(ws, runId, path)), HttpCompletionOption.ResponseHeadersRead, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response) await EnsureSuccessAsync(response, ct);
-        }
-        return response;
-    }
+    public Task<HttpResponseMessage> DownloadRunArtifactAsync(Guid ws, Guid runId, string path, CancellationToken ct = default) =>
+        DownloadAsync(RunArtifactUrl(ws, runId, path), ct);
 
     public Task DeleteRunArtifactAsync(Guid ws, Guid runId, string path, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Delete, RunArtifactUrl(ws, runId, path), null, ct);

@@ -50,6 +50,17 @@ public sealed partial class PlatformClient(HttpClient http)
         await EnsureSuccessAsync(response, ct);
     }
 
+    /// <summary>A GET whose body the caller reads as a stream and disposes; an error status throws.</summary>
+    private async Task<HttpResponseMessage> DownloadAsync(string url, CancellationToken ct)
+    {
+        var response = await http.SendAsync(Request(HttpMethod.Get, url), HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response) await EnsureSuccessAsync(response, ct);
+        }
+        return response;
+    }
+
     private static HttpRequestMessage Request(HttpMethod method, string url, object? body = null)
     {
         var request = new HttpRequestMessage(method, url);

@@ -85,8 +85,7 @@ public sealed class OperationReconciler(IServiceScopeFactory scopes, ILogger<Ope
                 foreach (var entry in db.ChangeTracker.Entries().ToList()) entry.State = EntityState.Detached;
                 continue;
             }
-            var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(operation), j => j.RunAsync(operation.Id, CancellationToken.None));
-            await db.AssignJobAsync(operation, jobId, ct);
+            await jobs.EnqueueAsync(db, operation);
             requeued++;
         }
         if (requeued > 0) logger.LogInformation("Re-enqueued {Count} operations that had lost their job", requeued);

@@ -79,8 +79,7 @@ public sealed class SweepHandler(PlatformDb db, IBackgroundJobClient jobs, Resou
             Forget();
             return false;
         }
-        var jobId = jobs.Enqueue<IOperationJob>(OperationQueues.For(operation), j => j.RunAsync(operation.Id, CancellationToken.None));
-        await db.AssignJobAsync(operation, jobId, ct);
+        await jobs.EnqueueAsync(db, operation);
         await events.RunChangedAsync(run, ct);
         return true;
     }

@@ -19,8 +19,6 @@ public partial class SweepDialog
         new("epochs", "Epochs", "5, 10, 20", canRange: false),
         new("seed", "Seed", "1, 2, 3", canRange: false),
     ];
-    private List<DatasetDto> _datasets = [];
-    private Guid? _datasetId;
     private TrainingProposalDto? _proposal;
     private SweepMethod _method = SweepMethod.Random;
     private int _trials = 8;
@@ -36,23 +34,9 @@ public partial class SweepDialog
     [Parameter, EditorRequired] public Guid WorkspaceId { get; set; }
     [Parameter, EditorRequired] public Guid ExperimentId { get; set; }
 
-    protected override async Task OnInitializedAsync() => await Feedback.TryAsync(async () =>
-    {
-        _datasets = [.. (await Api.ListDatasetsAsync(WorkspaceId, limit: Paging.MaxLimit)).Items.Where(d => d.LatestVersion is not null)];
-        if (_datasets.Count > 0) await DatasetChangedAsync(_datasets[0].Id);
-    });
-
-    private async Task DatasetChangedAsync(Guid? id)
-    {
-        _datasetId = id;
-        _proposal = null;
-        if (_datasets.FirstOrDefault(d => d.Id == id)?.LatestVersion is { } latest)
-            await Feedback.TryAsync(async () => _proposal = await Api.GetTrainingProposalAsync(WorkspaceId, id!.Value, latest.Number));
-    }
-
     private async Task StartAsync()
     {
-        if (_starting || _datasetId is not { } datasetId || _proposal is not { Template: not null } proposal) return;
+        if (_starting || _proposal is not { Template: not null } proposal) return;
         _errors.Clear();
         var parameters = new List<SweepParameterDto>();
         foreach (var row in _rows.Where(r => r.Enabled))
@@ -62,7 +46,7 @@ public partial class SweepDialog
         _starting = true;
         try
         {
-            var sweep = await Api.StartSweepAsync(WorkspaceId, new StartSweepRequest(datasetId, proposal.Version, parameters, _method,
+            var sweep = await Api.StartSweepAsync(WorkspaceId, new StartSweepRequest(proposal.DatasetId, proposal.Version, parameters, _method,
                 _method == SweepMethod.Random ? _trials : null, _parallelism, _minutes, ExperimentId: ExperimentId, EarlyStopping: _earlyStopping,
                 Priority: _priority));
             Dialog.Close(DialogResult.Ok(sweep));

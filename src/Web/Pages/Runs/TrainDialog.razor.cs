@@ -11,11 +11,7 @@ public partial class TrainDialog
     private readonly string _formId = "train-form-" + Guid.NewGuid().ToString("N");
     private readonly FieldErrors _errors = new();
     private readonly TrainSettingsModel _settings = new();
-    private List<DatasetDto> _datasets = [];
     private List<ExperimentDto> _experiments = [];
-    private bool _datasetsLoaded;
-    private Guid? _datasetId;
-    private int _version;
     private TrainingProposalDto? _proposal;
     private string? _template;
     private double _minutes = 30;
@@ -40,50 +36,37 @@ public partial class TrainDialog
         await Feedback.TryAsync(async () =>
         {
             _experiments = [.. (await Api.ListExperimentsAsync(WorkspaceId, limit: Paging.MaxLimit)).Items];
-            if (DatasetId is { } id && Version is { } version) await ProposeAsync(id, version);
-            else
+            if (DatasetId is not { } id || Version is not { } version) return;
+            _loading = true;
+            try
             {
-                _datasets = [.. (await Api.ListDatasetsAsync(WorkspaceId, limit: Paging.MaxLimit)).Items.Where(d => d.LatestVersion is not null)];
-                _datasetsLoaded = true;
+                Propose(await Api.GetTrainingProposalAsync(WorkspaceId, id, version));
+            }
+            finally
+            {
+                _loading = false;
             }
         });
     }
 
-    private async Task DatasetChangedAsync(Guid? id)
+    private void Propose(TrainingProposalDto? proposal)
     {
-        _datasetId = id;
-        _proposal = null;
-        if (_datasets.FirstOrDefault(d => d.Id == id)?.LatestVersion is { } latest) await Feedback.TryAsync(() => ProposeAsync(id!.Value, latest.Number));
-    }
-
-    private async Task ProposeAsync(Guid datasetId, int version)
-    {
-        _loading = true;
-        StateHasChanged();
-        try
-        {
-            _datasetId = datasetId;
-            _version = version;
-            _proposal = await Api.GetTrainingProposalAsync(WorkspaceId, datasetId, version);
-            _template = _proposal.Template;
-            _minutes = _proposal.TimeBudgetMinutes;
-        }
-        finally
-        {
-            _loading = false;
-        }
+        _proposal = proposal;
+        if (proposal is null) return;
+        _template = proposal.Template;
+        _minutes = proposal.TimeBudgetMinutes;
     }
 
     private async Task StartAsync()
     {
-        if (_starting || _datasetId is not { } datasetId || _proposal?.Template is null) return;
+        if (_starting || _proposal is not { Template: not null } proposal) return;
         _errors.Clear();
         _settings.Check(_errors);
         if (_errors.Any) return;
         _starting = true;
         try
         {
-            var run = await Api.StartTrainingAsync(WorkspaceId, new StartTrainingRequest(datasetId, _version, _template, _minutes, _experimentId,
+            var run = await Api.StartTrainingAsync(WorkspaceId, new StartTrainingRequest(proposal.DatasetId, proposal.Version, _template, _minutes, _experimentId,
                 string.IsNullOrWhiteSpace(_name) ? null : _name.Trim(), _settings.ToDto(), _priority));
             Dialog.Close(DialogResult.Ok(run));
         }
