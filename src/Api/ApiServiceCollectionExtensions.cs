@@ -85,6 +85,7 @@ public static class ApiServiceCollectionExtensions
         app.MapTrackingApi();
         app.MapRunArtifactsApi();
         app.MapSweepsApi();
+        app.MapModelsApi();
         app.MapEventsApi();
         app.MapMlflowApi();
         app.MapHub<LiveHub>(LiveEvents.HubPath);

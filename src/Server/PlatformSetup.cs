@@ -27,6 +27,7 @@ public static class PlatformSetup
         if (objects["Folder"] is null) objects["Folder"] = Path.Combine(dataFolder, "objects");
         builder.Services.AddObjectStore(objects);
         builder.Services.AddDatasetStorage(builder.Configuration);
+        builder.Services.AddScoped<Platform.Storage.Registry.ModelRegistration>();
         builder.Services.AddEventBus(postgres);
         builder.Services.AddJobs(postgres);
         builder.Services.AddApi(builder.Configuration);

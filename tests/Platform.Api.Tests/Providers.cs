@@ -54,6 +54,10 @@ public sealed class ErrorResponseTestsOnSqlite(SqliteWebApp app) : ErrorResponse
 public sealed class ErrorResponseTestsOnPostgres(PostgresWebApp app) : ErrorResponseTests<PostgresWebApp>(app);
 public sealed class TrainingRunTestsOnSqlite(SqliteApp app) : Training.TrainingRunTests<SqliteApp>(app);
 public sealed class TrainingRunTestsOnPostgresAndS3(ProductionApp app) : Training.TrainingRunTests<ProductionApp>(app);
+public sealed class ModelRegistryTestsOnSqlite(SqliteApp app) : Registry.ModelRegistryTests<SqliteApp>(app);
+public sealed class ModelRegistryTestsOnPostgresAndS3(ProductionApp app) : Registry.ModelRegistryTests<ProductionApp>(app);
+public sealed class TrainingInputsTestsOnSqlite(SqliteApp app) : Training.TrainingInputsTests<SqliteApp>(app);
+public sealed class TrainingInputsTestsOnPostgresAndS3(ProductionApp app) : Training.TrainingInputsTests<ProductionApp>(app);
 public sealed class RunPriorityTestsOnSqlite(SqliteApp app) : Training.RunPriorityTests<SqliteApp>(app);
 public sealed class RunPriorityTestsOnPostgres(PostgresApp app) : Training.RunPriorityTests<PostgresApp>(app);
 public sealed class ExperimentTestsOnSqlite(SqliteApp app) : Training.ExperimentTests<SqliteApp>(app);

@@ -15,15 +15,9 @@ public sealed class TrainingPortalTests
     public async Task TheSampleIsTrainedFromItsVersionPageWithLiveChartsAndAConfusionMatrix()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await ServerProcess.StartAsync(ct, new Dictionary<string, string>
-        {
-            ["Platform__Admin__Email"] = AdminEmail,
-            ["Platform__Admin__Password"] = Password,
-        });
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var (page, errors) = await Browser.NewPageAsync(browser);
+        await using var server = await ServerProcess.StartWithAdminAsync(AdminEmail, Password, ct);
+        await using var open = await Browser.OpenAsync();
+        var (page, errors) = (open.Page, open.Errors);
 
         await Browser.SignInAsync(page, server.Address, AdminEmail, Password);
         await Browser.CreateWorkspaceAsync(page, "Vision");
@@ -82,8 +76,40 @@ public sealed class TrainingPortalTests
         await page.GetByTestId("theme-toggle").ClickAsync();
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("67-experiment-runs") });
 
-        // A worst item opens in its dataset, in the item view.
+        // The run's model is registered from its page, and production is pointed at it on the model's page.
         await page.GetByTestId("run-row").GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByTestId("run-register").ClickAsync();
+        var register = page.GetByTestId("register-dialog");
+        await register.GetByTestId("register-model").FillAsync("shapes-classifier");
+        await register.GetByTestId("register-model").PressAsync("Tab");
+        await Assertions.Expect(register).ToContainTextAsync("this run becomes its v1");
+        await register.GetByTestId("register-tags").FillAsync("owner=vision");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("A0-register-dialog") });
+        await page.GetByTestId("register-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-registered")).ToContainTextAsync("shapes-classifier v1");
+        await page.GetByTestId("run-registered").GetByText("shapes-classifier v1").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/models/"));
+        await Assertions.Expect(page.GetByTestId("model-aliases-empty")).ToBeVisibleAsync();
+        await page.GetByTestId("model-set-alias").ClickAsync();
+        await page.GetByTestId("alias-dialog").GetByTestId("alias-name").FillAsync("production");
+        await page.GetByTestId("alias-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("model-alias-row")).ToContainTextAsync("production");
+        await Assertions.Expect(page.GetByTestId("model-alias-row")).ToContainTextAsync("v1");
+        await Assertions.Expect(page.GetByTestId("model-alias-row")).ToContainTextAsync("protected");
+        await Assertions.Expect(page.GetByTestId("model-version-row")).ToContainTextAsync("owner: vision");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("A1-model-page"), FullPage = true });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("A2-model-page-dark"), FullPage = true });
+        await page.GetByTestId("nav-models").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("model-row")).ToContainTextAsync("production → v1");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("A3-models-dark") });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("A4-models") });
+        await page.GetByTestId("model-row").GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByTestId("model-version-row").GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/runs/"));
+
+        // A worst item opens in its dataset, in the item view.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Results" }).ClickAsync();
         await page.GetByTestId("worst-item-link").First.ClickAsync();
         await page.WaitForURLAsync(new Regex("/datasets/.*item="));
@@ -95,15 +121,9 @@ public sealed class TrainingPortalTests
     public async Task AWaitingRunIsMovedUpTheQueueFromItsPage()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await ServerProcess.StartAsync(ct, new Dictionary<string, string>
-        {
-            ["Platform__Admin__Email"] = AdminEmail,
-            ["Platform__Admin__Password"] = Password,
-        });
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var (page, errors) = await Browser.NewPageAsync(browser);
+        await using var server = await ServerProcess.StartWithAdminAsync(AdminEmail, Password, ct);
+        await using var open = await Browser.OpenAsync();
+        var (page, errors) = (open.Page, open.Errors);
         await Browser.SignInAsync(page, server.Address, AdminEmail, Password);
         await Browser.CreateWorkspaceAsync(page, "Queue");
         errors.Clear();

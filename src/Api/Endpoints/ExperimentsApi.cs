@@ -60,6 +60,8 @@ public static class ExperimentsApi
         Guid id, UpdateExperimentRequest request, WorkspaceMember member, PlatformDb db, TimeProvider clock, CancellationToken ct)
     {
         var validation = Check(request.Name, request.Description, nameRequired: false);
+        if (request.RegisterModelAs is { Length: > RegisteredModel.MaxNameLength })
+            validation.Add("registerModelAs", $"A model name is at most {RegisteredModel.MaxNameLength} characters.");
         if (!validation.IsValid) return validation.Problem();
         var experiment = await db.FindExperimentAsync(member, id, ct);
         if (experiment is null) return Problems.NotFound("The experiment");
@@ -69,6 +71,7 @@ public static class ExperimentsApi
             experiment.Rename(name.Trim(), clock.GetUtcNow());
         }
         if (request.Description is not null) experiment.Describe(Blank(request.Description), clock.GetUtcNow());
+        if (request.RegisterModelAs is not null) experiment.RegisterRunsAs(Blank(request.RegisterModelAs), clock.GetUtcNow());
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { return Taken(experiment.Name); }
         return TypedResults.Ok(await DetailAsync(db, experiment, ct));

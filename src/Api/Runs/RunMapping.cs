@@ -5,7 +5,7 @@ namespace Platform.Api.Runs;
 public static class RunMapping
 {
     public static ExperimentDto ToDto(this Experiment e, int runCount, DateTimeOffset? lastRunAt) =>
-        new(e.Id, e.WorkspaceId, e.Name, e.Description, e.CreatedAt, e.UpdatedAt, e.IsDeleted, runCount, lastRunAt);
+        new(e.Id, e.WorkspaceId, e.Name, e.Description, e.CreatedAt, e.UpdatedAt, e.IsDeleted, runCount, lastRunAt, e.RegisterModelAs);
 
     public static RunDto ToDto(this Run r, string experimentName, string? createdByEmail, RunDatasetDto? dataset, int? queuePosition,
         string? waitingReason = null) =>

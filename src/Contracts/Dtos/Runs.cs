@@ -7,11 +7,12 @@ public enum RunSource { Training, Tracking }
 
 public sealed record ExperimentDto(
     Guid Id, Guid WorkspaceId, string Name, string? Description, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    bool IsDeleted, int RunCount, DateTimeOffset? LastRunAt);
+    bool IsDeleted, int RunCount, DateTimeOffset? LastRunAt, string? RegisterModelAs = null);
 
 public sealed record CreateExperimentRequest(string Name, string? Description = null);
 
-public sealed record UpdateExperimentRequest(string? Name = null, string? Description = null);
+/// <param name="RegisterModelAs">A model name: every run of the experiment that succeeds is registered as its next version; "" stops it.</param>
+public sealed record UpdateExperimentRequest(string? Name = null, string? Description = null, string? RegisterModelAs = null);
 
 /// <summary>The optional advanced settings of a training run; null means the template's default.</summary>
 public sealed record TrainingSettingsDto(

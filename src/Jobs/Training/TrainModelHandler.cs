@@ -12,6 +12,7 @@ using Platform.Storage.Data;
 using Platform.Storage.Entities;
 using Platform.Storage.Events;
 using Platform.Storage.Objects;
+using Platform.Storage.Registry;
 
 namespace Platform.Jobs.Training;
 
@@ -22,7 +23,7 @@ namespace Platform.Jobs.Training;
 /// </summary>
 public sealed class TrainModelHandler(
     PlatformDb db, IObjectStore store, BlobStore blobs, ResourceEvents events, WorkerIdentity worker, IServiceScopeFactory scopes,
-    IOptions<TrainingOptions> options, TimeProvider clock, ILogger<TrainModelHandler> logger) : IOperationHandler
+    ModelRegistration registration, IOptions<TrainingOptions> options, TimeProvider clock, ILogger<TrainModelHandler> logger) : IOperationHandler
 {
     public string Kind => OperationKinds.TrainModel;
 
@@ -58,7 +59,7 @@ public sealed class TrainModelHandler(
         await using var sampler = new ResourceSampler(recorder);
         var version = await db.DatasetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == run.DatasetVersionId, ct)
             ?? throw new DatasetNotTrainableException("The dataset version this run trains on no longer exists.");
-        var inputs = await TrainingInputs.ReadAsync(db, blobs, version, ct);
+        using var inputs = await TrainingInputs.ReadAsync(db, blobs, version, ct);
         if (inputs.LeftOutReason is { } leftOut) recorder.Line(leftOut);
         await using var resume = await ResumeAsync(run, recorder, ct);
         await using var uploader = new CheckpointUploader(store, scopes, recorder, logger, run.WorkspaceId, run.Id, lease.Token, run.CheckpointKey);
@@ -96,7 +97,35 @@ public sealed class TrainModelHandler(
         run.Succeed($"{prefix}/model.zip", model.Length, $"{prefix}/evaluation.json", score, result.Steps, message, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await events.RunChangedAsync(run, ct);
-        return message;
+        return message + await RegisterIfAskedAsync(run, ct);
+    }
+
+    /// <summary>
+    /// In an experiment that registers its runs' models, the succeeded run becomes the model's next version. The run has
+    /// succeeded either way: a refusal (a limit, the store) goes to its log and the operation's message.
+    /// </summary>
+    private async Task<string> RegisterIfAskedAsync(Run run, CancellationToken ct)
+    {
+        var modelName = await db.Experiments.AsNoTracking().Where(e => e.Id == run.ExperimentId).Select(e => e.RegisterModelAs).SingleOrDefaultAsync(ct);
+        if (modelName is null) return "";
+        string line;
+        try
+        {
+            var actor = run.CreatedBy is { } by ? await db.Users.FindAsync([by], ct) : null;
+            var (model, version) = await registration.RegisterAsync(run, modelName, null,
+                new Dictionary<string, string> { ["registered-by"] = "experiment" }, actor, ct);
+            line = $"Registered as {model.Name} v{version.Number} (the experiment registers its runs' models).";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Run {RunId} succeeded but was not registered as {Model}", run.Id, modelName);
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList()) entry.State = EntityState.Detached;
+            line = $"Not registered as {modelName}: {ex.Message}";
+        }
+        db.RunLogLines.Add(new RunLogLine(run.Id, clock.GetUtcNow(), line));
+        await db.SaveChangesAsync(ct);
+        await events.RunChangedAsync(run, ct);
+        return " " + line;
     }
 
     /// <summary>A failed or cancelled operation ends its run the same way, with the reason in its log.</summary>

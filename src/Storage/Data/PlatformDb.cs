@@ -31,6 +31,9 @@ public abstract class PlatformDb(DbContextOptions options)
     public DbSet<RunLogLine> RunLogLines => Set<RunLogLine>();
     public DbSet<RunArtifact> RunArtifacts => Set<RunArtifact>();
     public DbSet<Sweep> Sweeps => Set<Sweep>();
+    public DbSet<RegisteredModel> RegisteredModels => Set<RegisteredModel>();
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<ModelAlias> ModelAliases => Set<ModelAlias>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
     {
         b.Property(x => x.Name).HasMaxLength(Experiment.MaxNameLength);
         b.Property(x => x.Description).HasMaxLength(Experiment.MaxDescriptionLength);
+        b.Property(x => x.RegisterModelAs).HasMaxLength(RegisteredModel.MaxNameLength);
         b.Ignore(x => x.IsDeleted);
         // Names are unique in a workspace, deleted ones included (MLflow refuses a name in use by a deleted experiment too).
         b.HasIndex(x => new { x.WorkspaceId, x.Name }).IsUnique();

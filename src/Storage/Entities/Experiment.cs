@@ -28,6 +28,8 @@ public sealed class Experiment
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? DeletedAt { get; private set; }
+    /// <summary>When set, each run of the experiment that succeeds is registered as the next version of this model.</summary>
+    public string? RegisterModelAs { get; private set; }
 
     public bool IsDeleted => DeletedAt is not null;
 
@@ -40,6 +42,12 @@ public sealed class Experiment
     public void Describe(string? description, DateTimeOffset now)
     {
         Description = description;
+        UpdatedAt = now;
+    }
+
+    public void RegisterRunsAs(string? modelName, DateTimeOffset now)
+    {
+        RegisterModelAs = modelName;
         UpdatedAt = now;
     }
 

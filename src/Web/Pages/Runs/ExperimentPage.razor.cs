@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Platform.Web.Pages.Registry;
 using Platform.Contracts;
 using Platform.Web.Services;
 
@@ -160,6 +161,15 @@ public partial class ExperimentPage
         var dialog = await Dialogs.ShowAsync<SweepDialog>("Sweep: search training settings", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: SweepDto sweep }) Nav.NavigateTo($"/sweeps/{sweep.Id}");
+    }
+
+    private async Task AutoRegisterAsync()
+    {
+        if (Workspace is not { } ws || _experiment is not { } e) return;
+        var parameters = new DialogParameters<AutoRegisterDialog> { { d => d.WorkspaceId, ws.Id }, { d => d.Experiment, e } };
+        var dialog = await Dialogs.ShowAsync<AutoRegisterDialog>("Register succeeded runs", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: ExperimentDto updated }) _experiment = updated;
     }
 
     private async Task DeleteAsync()

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Contracts;
+using Platform.Web.Pages.Registry;
 using Platform.Web.Services;
 
 namespace Platform.Web.Pages.Runs;
@@ -20,6 +21,7 @@ public partial class RunPage
     private bool _notFound;
     private bool _cancelling;
     private int _tab;
+    private int _registered;
 
     [Parameter] public Guid Id { get; set; }
     protected override object? RouteKey => Id;
@@ -131,6 +133,7 @@ public partial class RunPage
             await AppendMetricsAsync(ws);
             await AppendLogAsync(ws);
             await LoadEvaluationAsync(ws);
+            _registered++; // an experiment that registers its runs does so as the run ends
         }
     }
 
@@ -186,6 +189,15 @@ public partial class RunPage
         var dialog = await Dialogs.ShowAsync<TrainDialog>($"Train on {d.Name} v{d.Version}", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: RunDto run }) Nav.NavigateTo($"/runs/{run.Id}");
+    }
+
+    private async Task RegisterAsync()
+    {
+        if (Workspace is not { } ws || _run is not { } run) return;
+        var parameters = new DialogParameters<RegisterModelDialog> { { x => x.WorkspaceId, ws.Id }, { x => x.Run, run } };
+        var dialog = await Dialogs.ShowAsync<RegisterModelDialog>("Register the model", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false }) _registered++;
     }
 
     protected override void Disposing()

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Storage.Entities;
+
+namespace Platform.Storage.Data;
+
+internal sealed class RegisteredModelConfiguration : IEntityTypeConfiguration<RegisteredModel>
+{
+    public void Configure(EntityTypeBuilder<RegisteredModel> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(RegisteredModel.MaxNameLength);
+        b.Property(x => x.Description).HasMaxLength(RegisteredModel.MaxDescriptionLength);
+        b.HasIndex(x => new { x.WorkspaceId, x.Name }).IsUnique();
+        b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<ModelVersion>
+{
+    public void Configure(EntityTypeBuilder<ModelVersion> b)
+    {
+        b.Property(x => x.Template).HasMaxLength(64);
+        b.Property(x => x.PackageKey).HasMaxLength(1024);
+        b.Property(x => x.PackageSha256).HasMaxLength(64);
+        b.Property(x => x.EvaluationKey).HasMaxLength(1024);
+        b.Property(x => x.Description).HasMaxLength(ModelVersion.MaxDescriptionLength);
+        b.Property(x => x.TagsJson).HasMaxLength(64_000);
+        // Numbers are taken under the registry's lock; the index makes a second version with one number impossible anyway.
+        b.HasIndex(x => new { x.ModelId, x.Number }).IsUnique();
+        b.HasIndex(x => x.RunId);
+        b.HasOne<RegisteredModel>().WithMany().HasForeignKey(x => x.ModelId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ModelAliasConfiguration : IEntityTypeConfiguration<ModelAlias>
+{
+    public void Configure(EntityTypeBuilder<ModelAlias> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(ModelAlias.MaxNameLength);
+        b.HasIndex(x => new { x.ModelId, x.Name }).IsUnique();
+        b.HasIndex(x => x.VersionId);
+        b.HasOne<RegisteredModel>().WithMany().HasForeignKey(x => x.ModelId).OnDelete(DeleteBehavior.Cascade);
+        // A version an alias points at cannot be deleted: the API says so first, the database refuses it too.
+        b.HasOne<ModelVersion>().WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
