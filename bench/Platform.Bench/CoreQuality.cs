@@ -31,7 +31,7 @@ internal static class CoreQuality
     public static async Task<QualityResult> TrainAsync(QualitySet set, double minutes, Stopwatch wall)
     {
         var stamps = new List<(TimeSpan At, long Step)>();
-        var logged = TimeSpan.MinValue;
+        var logged = TimeSpan.FromMinutes(-1);
         var result = await ModelTrainer.TrainAsync(new TrainingRequest
         {
             Template = set.Template,

@@ -24,7 +24,7 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
         b.Property(x => x.PackageSha256).HasMaxLength(64);
         b.Property(x => x.EvaluationKey).HasMaxLength(1024);
         b.Property(x => x.Description).HasMaxLength(ModelVersion.MaxDescriptionLength);
-        b.Property(x => x.TagsJson).HasMaxLength(64_000);
+        // No length limit: the API bounds tags by count and characters, and JSON escaping can make the text several times longer.
         // Numbers are taken under the registry's lock; the index makes a second version with one number impossible anyway.
         b.HasIndex(x => new { x.ModelId, x.Number }).IsUnique();
         b.HasIndex(x => x.RunId);

@@ -68,7 +68,8 @@ public abstract class ModelRegistryTests<TApp>(TApp app) : IClassFixture<TApp> w
         await owner.DeleteModelVersionAsync(ws, automatic.ModelId, 6, ct);
         await owner.GetModelVersionAsync(ws, automatic.ModelId, 6, ct).ShouldFailWith(HttpStatusCode.NotFound);
         (await owner.RegisterModelVersionAsync(ws, new RegisterModelVersionRequest(run.Id, "shapes"), ct)).Number.ShouldBe(7);
-        var edited = await member.UpdateModelVersionAsync(ws, automatic.ModelId, 7, new UpdateModelVersionRequest("best so far", new Dictionary<string, string> { ["stage"] = "review" }), ct);
+        var edited = await member.UpdateModelVersionAsync(ws, automatic.ModelId, 7, new UpdateModelVersionRequest("best so far",
+            Enumerable.Range(0, 50).ToDictionary(i => i == 0 ? "stage" : $"note-{i}", i => i == 0 ? "review" : new string('é', 500))), ct);
         (edited.Description, edited.Tags["stage"], edited.PackageSha256).ShouldBe(("best so far", "review", automatic.PackageSha256));
 
         // Bad input and strangers.

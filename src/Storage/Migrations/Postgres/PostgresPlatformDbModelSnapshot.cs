@@ -577,8 +577,7 @@ namespace Platform.Storage.Migrations.Postgres
 
                     b.Property<string>("TagsJson")
                         .IsRequired()
-                        .HasMaxLength(64000)
-                        .HasColumnType("character varying(64000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Template")
                         .HasMaxLength(64)

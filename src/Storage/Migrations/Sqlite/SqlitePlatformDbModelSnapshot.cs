@@ -566,7 +566,6 @@ namespace Platform.Storage.Migrations.Sqlite
 
                     b.Property<string>("TagsJson")
                         .IsRequired()
-                        .HasMaxLength(64000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Template")
