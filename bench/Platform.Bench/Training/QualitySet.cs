@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Platform.Contracts;
 using Platform.Datasets.Formats;
+using Platform.Jobs.Training;
 using Platform.Ml;
 using Platform.Ml.Samples;
 
@@ -52,12 +53,12 @@ internal sealed record QualitySet(string Template, List<MlItem>? Items, MlTable?
         switch (parsed.Kind)
         {
             case DatasetKind.TextClassification:
-                var texts = parsed.Items.Select(i => new MlItem(i.Path, TextOpener(i.Text ?? ""), i.Label!, Split(i.Split))).ToList();
+                var texts = parsed.Items.Select(i => new MlItem(i.Path, TextOpener(i.Text ?? ""), i.Label!, TrainingInputs.Split(i.Split))).ToList();
                 return new QualitySet(MlTemplates.TextClassification, texts, null, $"{path}: {texts.Count:N0} texts in {parsed.Classes.Count} classes ({splits})", path);
             case DatasetKind.Table:
                 var columns = parsed.Columns!;
                 var target = columns.First(c => c.Name == parsed.TargetColumn);
-                var rows = parsed.Items.Select(i => new MlRow(i.Path, i.Cells!, Split(i.Split))).ToList();
+                var rows = parsed.Items.Select(i => new MlRow(i.Path, i.Cells!, TrainingInputs.Split(i.Split))).ToList();
                 var template = target.Type == ColumnType.Number ? MlTemplates.TabularRegression : MlTemplates.TabularClassification;
                 return new QualitySet(template, null, new MlTable([.. columns.Select(c => c.Name)], rows, target.Name),
                     $"{path}: {rows.Count:N0} rows, {columns.Count - 1} features, target '{target.Name}' ({template}; {splits})", path);
@@ -68,12 +69,6 @@ internal sealed record QualitySet(string Template, List<MlItem>? Items, MlTable?
 
     private static Func<Stream> TextOpener(string text) => () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text), writable: false);
 
-    private static MlSplit Split(DatasetSplit split) => split switch
-    {
-        DatasetSplit.Validation => MlSplit.Validation,
-        DatasetSplit.Test => MlSplit.Test,
-        _ => MlSplit.Train,
-    };
 
     /// <summary>
     /// A zip the image-folder reader imports with the same splits: <c>train/&lt;class&gt;/…</c> and <c>test/&lt;class&gt;/…</c>

@@ -101,7 +101,7 @@ public static class ModelsApi
         var version = await FindVersionAsync(db, member, id, number, ct);
         if (version is null) return Problems.NotFound("The model version");
         version.Describe(request.Description is null ? version.Description : Blank(request.Description),
-            request.Tags is null ? null : ModelViews.TagsJson(request.Tags), clock.GetUtcNow());
+            request.Tags is null ? null : ModelVersion.TagsJsonOf(request.Tags), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok((await ModelViews.VersionsAsync(db, [version], ct))[0]);
     }

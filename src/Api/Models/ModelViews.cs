@@ -53,8 +53,6 @@ public static class ModelViews
             r => new ModelAliasDto(r.Name, r.Number, r.IsProtected, r.UpdatedAt, r.UpdatedBy is { } by ? emails.GetValueOrDefault(by) : null));
     }
 
-    public static string TagsJson(IReadOnlyDictionary<string, string>? tags) => JsonSerializer.Serialize(tags ?? new Dictionary<string, string>());
-
     private static Dictionary<string, string> Tags(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 

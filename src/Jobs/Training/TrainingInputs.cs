@@ -107,7 +107,8 @@ public sealed class TrainingInputs : IDisposable
                 _ => e.GetRawText(),
             }).ToList();
 
-    private static MlSplit Split(DatasetSplit split) => split switch
+    /// <summary>Where an item trains: its own split, and train when it has none.</summary>
+    public static MlSplit Split(DatasetSplit split) => split switch
     {
         DatasetSplit.Validation => MlSplit.Validation,
         DatasetSplit.Test => MlSplit.Test,

@@ -56,6 +56,10 @@ public sealed class ModelVersion
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Tags as they are stored: a JSON object of strings (an empty one for none).</summary>
+    public static string TagsJsonOf(IReadOnlyDictionary<string, string>? tags) =>
+        System.Text.Json.JsonSerializer.Serialize(tags ?? new Dictionary<string, string>());
+
     public void Describe(string? description, string? tagsJson, DateTimeOffset now)
     {
         Description = description;

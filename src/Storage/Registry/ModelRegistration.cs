@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Storage.Data;
@@ -47,7 +46,7 @@ public sealed class ModelRegistration(PlatformDb db, IObjectStore store, Databas
             if (run.EvaluationKey is { } key && await store.StatAsync(key, ct) is { } info)
                 evaluation = await CopyAsync(key, $"{prefix}/evaluation.json", info.Size, "application/json", ct);
             var version = new ModelVersion(model, number, run, package, evaluation, description,
-                JsonSerializer.Serialize(tags ?? new Dictionary<string, string>()), actor?.Id, now);
+                ModelVersion.TagsJsonOf(tags), actor?.Id, now);
             db.ModelVersions.Add(version);
             db.AuditEvents.Add(new AuditEvent(now, "model.version-registered", run.WorkspaceId, actor?.Id, actor?.Email,
                 $"{model.Name} v{number}", $"from run {run.Name} ({run.Id})"));
