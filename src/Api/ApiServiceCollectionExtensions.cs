@@ -86,6 +86,7 @@ public static class ApiServiceCollectionExtensions
         app.MapRunArtifactsApi();
         app.MapSweepsApi();
         app.MapModelsApi();
+        app.MapEndpointsApi();
         app.MapEventsApi();
         app.MapMlflowApi();
         app.MapHub<LiveHub>(LiveEvents.HubPath);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Api;
 using Platform.Jobs;
 using Platform.Jobs.Workers;
+using Platform.Serving;
 using Platform.Storage.Blobs;
 using Platform.Storage.Data;
 using Platform.Storage.Events;
@@ -31,6 +32,7 @@ public static class PlatformSetup
         builder.Services.AddEventBus(postgres);
         builder.Services.AddJobs(postgres);
         builder.Services.AddApi(builder.Configuration);
+        if (options.Has("serving")) builder.Services.AddServing(builder.Configuration);
         if (options.Has("worker"))
             builder.Services.AddWorker(WorkerIdentity.Create(options.WorkerName, options.QueueList), options.WorkerCount ?? Math.Max(2, Environment.ProcessorCount));
         return options;

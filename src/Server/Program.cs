@@ -1,6 +1,7 @@
 using Platform.Api;
 using Platform.Api.Infrastructure;
 using Platform.Server;
+using Platform.Serving;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServerSettings();
@@ -21,6 +22,7 @@ if (platform.Has("web")) app.UseWeb();
 app.UseApi();
 if (platform.Has("api")) app.MapApi();
 else app.MapHealth();
+if (platform.Has("serving")) app.MapServing();
 if (platform.Has("web")) app.MapWeb();
 
 app.Lifetime.ApplicationStarted.Register(() =>

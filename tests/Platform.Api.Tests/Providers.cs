@@ -79,3 +79,5 @@ public sealed class RunArtifactTestsOnPostgres(PostgresApp app) : Tracking.RunAr
 public sealed class RunArtifactTestsOnPostgresAndS3(ProductionApp app) : Tracking.RunArtifactTests<ProductionApp>(app);
 public sealed class RunArtifactLimitTestsOnSqlite(Tracking.SmallArtifactLimitSqliteApp app) : Tracking.RunArtifactLimitTests<Tracking.SmallArtifactLimitSqliteApp>(app);
 public sealed class RunArtifactLimitTestsOnPostgres(Tracking.SmallArtifactLimitPostgresApp app) : Tracking.RunArtifactLimitTests<Tracking.SmallArtifactLimitPostgresApp>(app);
+public sealed class EndpointTestsOnSqlite(SqliteServingApp app) : Serving.EndpointTests<SqliteServingApp>(app);
+public sealed class EndpointTestsOnPostgresAndS3(ProductionServingApp app) : Serving.EndpointTests<ProductionServingApp>(app);

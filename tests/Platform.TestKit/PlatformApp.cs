@@ -118,3 +118,9 @@ public sealed class PostgresWebApp() : PlatformApp(DatabaseProvider.Postgres, "a
 
 /// <summary>The production shape: PostgreSQL (database, jobs, events) and S3 for objects.</summary>
 public sealed class ProductionApp() : PlatformApp(DatabaseProvider.Postgres, bucket: TestBucket.New());
+
+/// <summary>The api, worker and serving roles, as the embedded default runs them, on SQLite.</summary>
+public sealed class SqliteServingApp() : PlatformApp(DatabaseProvider.Sqlite, "api,worker,serving");
+
+/// <summary>The api, worker and serving roles on PostgreSQL and S3.</summary>
+public sealed class ProductionServingApp() : PlatformApp(DatabaseProvider.Postgres, "api,worker,serving", bucket: TestBucket.New());

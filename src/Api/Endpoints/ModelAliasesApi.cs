@@ -1,4 +1,5 @@
 using Platform.Api.Models;
+using Platform.Storage.Events;
 using Platform.Storage.Registry;
 
 namespace Platform.Api.Endpoints;
@@ -18,7 +19,8 @@ public static class ModelAliasesApi
     }
 
     private static async Task<Results<Ok<ModelAliasDto>, Created<ModelAliasDto>, ValidationProblem, ProblemHttpResult>> Set(
-        Guid id, string alias, SetModelAliasRequest request, WorkspaceMember member, PlatformDb db, DatabaseLocks locks, TimeProvider clock, CancellationToken ct)
+        Guid id, string alias, SetModelAliasRequest request, WorkspaceMember member, PlatformDb db, DatabaseLocks locks, ResourceEvents events,
+        TimeProvider clock, CancellationToken ct)
     {
         if (ModelAlias.Problem(alias) is { } invalid) return new Validation().Add("alias", invalid).Problem();
         var model = await db.FindModelAsync(member, id, ct);
@@ -49,6 +51,9 @@ public static class ModelAliasesApi
             existing.MoveTo(version, member.UserId, now);
             detail = $"v{before} → v{version.Number}";
         }
+        var following = await db.ModelEndpoints.Where(e => e.ModelId == id && e.Alias == alias).ToListAsync(ct);
+        foreach (var endpoint in following) endpoint.PointAt(version, alias, now);
+        if (following.Count > 0) detail += $"; endpoint{(following.Count == 1 ? "" : "s")} {string.Join(", ", following.Select(e => e.Name))} follow{(following.Count == 1 ? "s" : "")}";
         if (existing.IsProtected != protectedAfter)
         {
             existing.Protect(protectedAfter, member.UserId, now);
@@ -57,6 +62,7 @@ public static class ModelAliasesApi
         var actor = await db.Users.FindAsync([member.UserId], ct);
         db.Audit(clock, created ? "model.alias-created" : "model.alias-moved", member.WorkspaceId, actor, $"{model.Name}@{alias}", detail);
         await db.SaveChangesAsync(ct);
+        foreach (var endpoint in following) await events.EndpointChangedAsync(endpoint, ct);
         var dto = new ModelAliasDto(alias, version.Number, existing.IsProtected, existing.UpdatedAt, actor?.Email);
         return created ? TypedResults.Created($"/api/workspaces/{member.WorkspaceId}/models/{id}/aliases/{alias}", dto) : TypedResults.Ok(dto);
     }
@@ -69,6 +75,9 @@ public static class ModelAliasesApi
         if (existing is null) return Problems.NotFound("The alias");
         if (existing.IsProtected && member.Role < WorkspaceRole.Maintainer)
             return Problems.Forbidden($"'{alias}' is a protected alias: only Maintainers and Owners remove it.");
+        var following = await db.ModelEndpoints.Where(e => e.ModelId == id && e.Alias == alias).Select(e => e.Name).ToListAsync(ct);
+        if (following.Count > 0)
+            return Problems.Conflict($"Endpoint{(following.Count == 1 ? "" : "s")} {string.Join(", ", following)} follow{(following.Count == 1 ? "s" : "")} '{alias}'; point {(following.Count == 1 ? "it" : "them")} elsewhere first.");
         var number = await db.ModelVersions.Where(v => v.Id == existing.VersionId).Select(v => v.Number).SingleAsync(ct);
         db.ModelAliases.Remove(existing);
         db.Audit(clock, "model.alias-removed", member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), $"{model!.Name}@{alias}", $"was v{number}");

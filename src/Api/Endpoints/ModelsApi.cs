@@ -116,10 +116,13 @@ public static class ModelsApi
         var aliases = await db.ModelAliases.Where(a => a.VersionId == version.Id).Select(a => a.Name).ToListAsync(ct);
         if (aliases.Count > 0)
             return Problems.Conflict($"{model!.Name} v{number} is what {string.Join(", ", aliases)} point{(aliases.Count == 1 ? "s" : "")} at; move or remove the alias first.");
+        var serving = await db.ModelEndpoints.Where(e => e.VersionId == version.Id).Select(e => e.Name).ToListAsync(ct);
+        if (serving.Count > 0)
+            return Problems.Conflict($"Endpoint{(serving.Count == 1 ? "" : "s")} {string.Join(", ", serving)} serve{(serving.Count == 1 ? "s" : "")} {model!.Name} v{number}; point {(serving.Count == 1 ? "it" : "them")} elsewhere first.");
         db.ModelVersions.Remove(version);
         db.Audit(clock, "model.version-deleted", member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), $"{model!.Name} v{number}");
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return Problems.Conflict($"An alias was pointed at {model.Name} v{number} meanwhile; move or remove it first."); }
+        catch (DbUpdateException) { return Problems.Conflict($"An alias or endpoint was pointed at {model.Name} v{number} meanwhile; move it first."); }
         await store.DeleteAsync(version.PackageKey, CancellationToken.None);
         if (version.EvaluationKey is { } evaluation) await store.DeleteAsync(evaluation, CancellationToken.None);
         return TypedResults.NoContent();

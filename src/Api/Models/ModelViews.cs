@@ -56,7 +56,7 @@ public static class ModelViews
     private static Dictionary<string, string> Tags(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
-    private static async Task<Dictionary<Guid, string?>> EmailsAsync(PlatformDb db, IEnumerable<Guid?> userIds, CancellationToken ct)
+    public static async Task<Dictionary<Guid, string?>> EmailsAsync(PlatformDb db, IEnumerable<Guid?> userIds, CancellationToken ct)
     {
         var ids = userIds.Where(id => id is not null).Select(id => id!.Value).Distinct().ToList();
         return ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);

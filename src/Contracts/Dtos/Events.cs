@@ -27,6 +27,8 @@ public static class LiveEvents
     public const string RunMetrics = "run.metrics";
     /// <summary>A run has new log lines; ResourceId is the run id.</summary>
     public const string RunLog = "run.log";
+    /// <summary>An endpoint was deployed, pointed elsewhere, loaded, failed or deleted; ResourceId is the endpoint id.</summary>
+    public const string EndpointChanged = "endpoint.changed";
     public const string TestEvent = "test";
     /// <summary>
     /// Between server processes only, never sent to browsers: an account lost access (removed, role changed, signed

@@ -34,6 +34,8 @@ public abstract class PlatformDb(DbContextOptions options)
     public DbSet<RegisteredModel> RegisteredModels => Set<RegisteredModel>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<ModelAlias> ModelAliases => Set<ModelAlias>();
+    public DbSet<ModelEndpoint> ModelEndpoints => Set<ModelEndpoint>();
+    public DbSet<EndpointKey> EndpointKeys => Set<EndpointKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -44,3 +44,33 @@ internal sealed class ModelAliasConfiguration : IEntityTypeConfiguration<ModelAl
         b.HasOne<ModelVersion>().WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.NoAction);
     }
 }
+
+internal sealed class ModelEndpointConfiguration : IEntityTypeConfiguration<ModelEndpoint>
+{
+    public void Configure(EntityTypeBuilder<ModelEndpoint> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(ModelEndpoint.MaxNameLength);
+        b.Property(x => x.Alias).HasMaxLength(ModelAlias.MaxNameLength);
+        b.Property(x => x.Error).HasMaxLength(ModelEndpoint.MaxErrorLength);
+        b.HasIndex(x => new { x.WorkspaceId, x.Name }).IsUnique();
+        b.HasIndex(x => x.ModelId);
+        b.HasIndex(x => x.VersionId);
+        b.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<RegisteredModel>().WithMany().HasForeignKey(x => x.ModelId).OnDelete(DeleteBehavior.Cascade);
+        // A version an endpoint serves cannot be deleted: the API says so first, the database refuses it too.
+        b.HasOne<ModelVersion>().WithMany().HasForeignKey(x => x.VersionId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class EndpointKeyConfiguration : IEntityTypeConfiguration<EndpointKey>
+{
+    public void Configure(EntityTypeBuilder<EndpointKey> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(EndpointKey.MaxNameLength);
+        b.Property(x => x.Prefix).HasMaxLength(16);
+        b.Property(x => x.SecretHash).HasMaxLength(64);
+        b.HasIndex(x => x.SecretHash).IsUnique();
+        b.HasIndex(x => x.EndpointId);
+        b.HasOne<ModelEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

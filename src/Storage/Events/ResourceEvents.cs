@@ -23,4 +23,7 @@ public sealed class ResourceEvents(IEventBus events, TimeProvider clock)
 
     public Task RunLogAsync(Guid workspaceId, Guid runId, CancellationToken ct) =>
         events.PublishAsync(new LiveEventDto(LiveEvents.RunLog, workspaceId, runId.ToString(), null, clock.GetUtcNow()), ct);
+
+    public Task EndpointChangedAsync(ModelEndpoint endpoint, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.EndpointChanged, endpoint.WorkspaceId, endpoint.Id.ToString(), endpoint.Status.ToString(), clock.GetUtcNow()), ct);
 }

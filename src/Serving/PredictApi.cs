@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+using Platform.Ml;
+
+namespace Platform.Serving;
+
+/// <summary>
+/// The serving role's routes: POST /serve/{workspace}/{endpoint}/predict and the endpoint's own OpenAPI description.
+/// Requests for one endpoint are batched together (<see cref="DynamicBatcher"/>).
+/// </summary>
+public static class PredictApi
+{
+    public static IEndpointRouteBuilder MapServing(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/serve/{workspaceId:guid}/{endpoint}").WithTags("Serving");
+        group.MapPost("/predict", Predict);
+        group.MapGet("/openapi.json", Describe);
+        return app;
+    }
+
+    private static async Task<IResult> Predict(Guid workspaceId, string endpoint, HttpContext http, PlatformDb db, ModelHost host,
+        IOptions<ServingOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var (row, denied) = await ServingAccess.CheckAsync(http, db, workspaceId, endpoint, clock, ct);
+        if (denied is not null) return denied;
+        var served = host.Find(workspaceId, endpoint);
+        if (served is null) return NotServing(http, row!);
+        var (inputs, problem) = await PredictReader.ReadAsync(http.Request, served.Manifest, options.Value, ct);
+        if (problem is not null) return problem;
+        for (var attempt = 0; ; attempt++)
+        {
+            var (predictions, refusal) = served.Batcher.TryEnqueue(inputs!);
+            if (predictions is not null)
+            {
+                try
+                {
+                    var answers = await predictions.WaitAsync(ct);
+                    return TypedResults.Ok(new PredictResponse(served.EndpointName, served.ModelName, served.Version,
+                        [.. answers.Select(p => new PredictionDto(p.Label, p.Confidence, p.Probabilities, p.Value))]));
+                }
+                catch (Exception e) when (e is MlValidationException or InvalidOperationException)
+                {
+                    return ServingProblems.BadInput(e.Message);
+                }
+            }
+            if (refusal == DynamicBatcher.Refusal.Full)
+                return ServingProblems.Unavailable(http, "The endpoint is busy.",
+                    $"{served.Batcher.Queued:N0} instances are waiting already, the most it queues; try again in a moment.", 1);
+            // A new version replaced this one while the request was read: send it there.
+            served = host.Find(workspaceId, endpoint);
+            if (served is null || attempt == 3) return NotServing(http, row!);
+        }
+    }
+
+    private static async Task<IResult> Describe(Guid workspaceId, string endpoint, HttpContext http, PlatformDb db, ModelHost host,
+        IOptions<ServingOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var (row, denied) = await ServingAccess.CheckAsync(http, db, workspaceId, endpoint, clock, ct);
+        if (denied is not null) return denied;
+        var served = host.Find(workspaceId, endpoint);
+        return served is null ? NotServing(http, row!) : TypedResults.Text(EndpointOpenApi.Describe(served, options.Value), "application/json");
+    }
+
+    private static IResult NotServing(HttpContext http, ModelEndpoint endpoint) => endpoint.Status switch
+    {
+        EndpointStatus.Failed => ServingProblems.Unavailable(http, "The endpoint failed to load its model.", endpoint.Error ?? "", 30),
+        EndpointStatus.Deploying => ServingProblems.Unavailable(http, "The endpoint is loading its model.", "Try again in a moment.", 2),
+        _ => ServingProblems.Unavailable(http, "The endpoint is not served here yet.", "This server process has not loaded the endpoint yet; try again in a moment.", 2),
+    };
+}
