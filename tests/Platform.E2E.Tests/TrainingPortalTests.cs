@@ -105,6 +105,8 @@ public sealed class TrainingPortalTests
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("A3-models-dark") });
         await page.GetByTestId("theme-toggle").ClickAsync();
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("A4-models") });
+        await DeployAndTryAsync(page);
+        await page.GetByTestId("nav-models").ClickAsync();
         await page.GetByTestId("model-row").GetByRole(AriaRole.Link).ClickAsync();
         await page.GetByTestId("model-version-row").GetByRole(AriaRole.Link).First.ClickAsync();
         await page.WaitForURLAsync(new Regex("/runs/"));
@@ -175,5 +177,54 @@ public sealed class TrainingPortalTests
     {
         await select.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = item }).First.ClickAsync();
+    }
+
+    /// <summary>Deploys production from the model page, predicts a shape in the try-it panel, and makes a key for an application.</summary>
+    private static async Task DeployAndTryAsync(IPage page)
+    {
+        await page.GetByTestId("model-row").GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByTestId("deploy-model").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("deploy-name")).ToHaveValueAsync("shapes-classifier");
+        await Assertions.Expect(page.GetByTestId("deploy-target")).ToHaveValueAsync(new Regex("production"));
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("B0-deploy-dialog") });
+        await page.GetByTestId("deploy-submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/endpoints/"));
+        await Assertions.Expect(page.GetByTestId("endpoint-status").First).ToHaveTextAsync("Ready", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("endpoint-url")).ToContainTextAsync("/serve/");
+
+        var image = Path.Combine(Path.GetTempPath(), $"shape-{Guid.NewGuid():N}.png");
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(ShapesZip())))
+        await using (var entry = zip.Entries.First(e => e.FullName.EndsWith(".png", StringComparison.Ordinal)).Open())
+        await using (var file = File.Create(image))
+            await entry.CopyToAsync(file);
+        await page.Locator("[data-testid=endpoint-tryit] input[type=file]").SetInputFilesAsync(image);
+        await Assertions.Expect(page.GetByTestId("tryit-label")).ToHaveTextAsync(new Regex("^(circle|square|triangle)$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("tryit-confidence")).ToContainTextAsync("%");
+        await Assertions.Expect(page.GetByTestId("tryit-probability")).ToHaveCountAsync(3);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("B1-endpoint-tryit"), FullPage = true });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("B2-endpoint-tryit-dark"), FullPage = true });
+
+        await page.GetByTestId("new-key").ClickAsync();
+        await page.GetByTestId("key-name").FillAsync("checkout service");
+        await page.GetByTestId("create-key").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("key-secret")).ToContainTextAsync("pek_");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("B3-endpoint-key-dark") });
+        await page.GetByTestId("key-done").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("key-row")).ToContainTextAsync("checkout service");
+
+        await page.GetByTestId("nav-endpoints").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("endpoint-row")).ToContainTextAsync("production");
+        await Assertions.Expect(page.GetByTestId("endpoint-row").GetByTestId("endpoint-status")).ToHaveTextAsync("Ready");
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("B4-endpoints-dark") });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("B5-endpoints") });
+    }
+
+    private static byte[] ShapesZip()
+    {
+        var output = new MemoryStream();
+        Platform.Datasets.Samples.SampleDatasets.WriteShapesZip(output, 1);
+        return output.ToArray();
     }
 }

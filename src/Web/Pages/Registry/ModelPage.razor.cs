@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Contracts;
+using Platform.Web.Pages.Serving;
 
 namespace Platform.Web.Pages.Registry;
 
@@ -18,6 +19,7 @@ public partial class ModelPage
     protected override object? RouteKey => Id;
     [Inject] private PlatformClient Api { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
 
     private bool CanEdit => State.Current?.MyRole >= WorkspaceRole.Member;
     private bool CanDelete => State.Current?.MyRole >= WorkspaceRole.Maintainer;
@@ -73,6 +75,15 @@ public partial class ModelPage
         var dialog = await Dialogs.ShowAsync<AliasDialog>(alias is null ? "Set an alias" : $"Move {alias}", parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false }) await ReloadAsync();
+    }
+
+    private async Task DeployAsync()
+    {
+        if (Workspace is not { } ws || _model is not { } model) return;
+        var parameters = new DialogParameters<DeployDialog> { { d => d.WorkspaceId, ws.Id }, { d => d.Model, model }, { d => d.Versions, _versions } };
+        var dialog = await Dialogs.ShowAsync<DeployDialog>($"Deploy {model.Name}", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: EndpointDto endpoint }) Nav.NavigateTo($"/endpoints/{endpoint.Id}");
     }
 
     private async Task RemoveAliasAsync(ModelAliasDto alias)
