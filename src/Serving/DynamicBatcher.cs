@@ -5,8 +5,9 @@ using Platform.Ml;
 namespace Platform.Serving;
 
 /// <summary>
-/// Gathers concurrent requests for one model into batches: a batch runs when it holds <see cref="MaxBatchSize"/>
-/// instances or its first request has waited <see cref="MaxWait"/>. The queue is bounded by instances; a full queue
+/// Gathers concurrent requests for one model into batches: what queued while the model was busy runs together, up to
+/// <see cref="MaxBatchSize"/> instances; while callers keep coming together, a batch waits up to <see cref="MaxWait"/>
+/// to fill, and a caller alone is answered without waiting. The queue is bounded by instances; a full queue
 /// refuses at once (the caller answers 503 with Retry-After) rather than letting latency grow without end.
 /// One forward pass runs at a time: it already uses every core.
 /// </summary>
@@ -51,27 +52,35 @@ public sealed class DynamicBatcher : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<Pending>();
+        var concurrent = false;
         while (await queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            var count = 0;
-            var deadline = Stopwatch.GetTimestamp() + (long)(MaxWait.TotalSeconds * Stopwatch.Frequency);
-            while (count < MaxBatchSize)
+            var count = Drain(batch, 0);
+            if (count == 0) continue;
+            // A caller alone is answered at once; callers that came together last time are worth waiting for.
+            if (concurrent && count < MaxBatchSize && MaxWait > TimeSpan.Zero)
             {
-                if (queue.Reader.TryRead(out var next))
-                {
-                    batch.Add(next);
-                    count += next.Inputs.Count;
-                    continue;
-                }
-                var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-                if (batch.Count > 0 && (left <= TimeSpan.Zero || !await WaitForMoreAsync(left))) break;
-                if (batch.Count == 0 && !await queue.Reader.WaitToReadAsync()) break;
+                var deadline = Stopwatch.GetTimestamp() + (long)(MaxWait.TotalSeconds * Stopwatch.Frequency);
+                while (count < MaxBatchSize && Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline) is var left && left > TimeSpan.Zero
+                       && await WaitForMoreAsync(left))
+                    count = Drain(batch, count);
             }
+            concurrent = batch.Count > 1;
             Interlocked.Add(ref queued, -count);
             Run(batch);
         }
         predictor.Dispose();
+    }
+
+    private int Drain(List<Pending> batch, int count)
+    {
+        while (count < MaxBatchSize && queue.Reader.TryRead(out var next))
+        {
+            batch.Add(next);
+            count += next.Inputs.Count;
+        }
+        return count;
     }
 
     private async Task<bool> WaitForMoreAsync(TimeSpan left)

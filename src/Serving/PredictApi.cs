@@ -18,12 +18,12 @@ public static class PredictApi
     }
 
     private static async Task<IResult> Predict(Guid workspaceId, string endpoint, HttpContext http, PlatformDb db, ModelHost host,
-        IOptions<ServingOptions> options, TimeProvider clock, CancellationToken ct)
+        EndpointKeyCache keys, IOptions<ServingOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var (row, denied) = await ServingAccess.CheckAsync(http, db, workspaceId, endpoint, clock, ct);
-        if (denied is not null) return denied;
         var served = host.Find(workspaceId, endpoint);
-        if (served is null) return NotServing(http, row!);
+        var (endpointId, denied) = await ServingAccess.CheckAsync(http, db, keys, served, workspaceId, endpoint, clock, ct);
+        if (denied is not null) return denied;
+        if (served is null || served.EndpointId != endpointId) return await NotServingAsync(http, db, endpointId!.Value, ct);
         var (inputs, problem) = await PredictReader.ReadAsync(http.Request, served.Manifest, options.Value, ct);
         if (problem is not null) return problem;
         for (var attempt = 0; ; attempt++)
@@ -47,17 +47,25 @@ public static class PredictApi
                     $"{served.Batcher.Queued:N0} instances are waiting already, the most it queues; try again in a moment.", 1);
             // A new version replaced this one while the request was read: send it there.
             served = host.Find(workspaceId, endpoint);
-            if (served is null || attempt == 3) return NotServing(http, row!);
+            if (served is null || attempt == 3) return await NotServingAsync(http, db, endpointId!.Value, ct);
         }
     }
 
     private static async Task<IResult> Describe(Guid workspaceId, string endpoint, HttpContext http, PlatformDb db, ModelHost host,
-        IOptions<ServingOptions> options, TimeProvider clock, CancellationToken ct)
+        EndpointKeyCache keys, IOptions<ServingOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var (row, denied) = await ServingAccess.CheckAsync(http, db, workspaceId, endpoint, clock, ct);
-        if (denied is not null) return denied;
         var served = host.Find(workspaceId, endpoint);
-        return served is null ? NotServing(http, row!) : TypedResults.Text(EndpointOpenApi.Describe(served, options.Value), "application/json");
+        var (endpointId, denied) = await ServingAccess.CheckAsync(http, db, keys, served, workspaceId, endpoint, clock, ct);
+        if (denied is not null) return denied;
+        return served?.EndpointId != endpointId
+            ? await NotServingAsync(http, db, endpointId!.Value, ct)
+            : TypedResults.Text(EndpointOpenApi.Describe(served!, options.Value), "application/json");
+    }
+
+    private static async Task<IResult> NotServingAsync(HttpContext http, PlatformDb db, Guid endpointId, CancellationToken ct)
+    {
+        var endpoint = await db.ModelEndpoints.AsNoTracking().SingleOrDefaultAsync(e => e.Id == endpointId, ct);
+        return endpoint is null ? ServingProblems.NotFound() : NotServing(http, endpoint);
     }
 
     private static IResult NotServing(HttpContext http, ModelEndpoint endpoint) => endpoint.Status switch

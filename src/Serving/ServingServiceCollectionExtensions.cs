@@ -12,6 +12,7 @@ public static class ServingServiceCollectionExtensions
             .Validate(o => o.MaxQueuedInstances > 0 && o.MaxInstancesPerRequest > 0 && o.MaxRequestBytes > 0, "Platform:Serving limits must be positive.")
             .ValidateOnStart();
         services.AddSingleton<ModelHost>();
+        services.AddSingleton<EndpointKeyCache>();
         services.AddHostedService<EndpointLoader>();
         return services;
     }

@@ -42,7 +42,9 @@ public static class EndpointKeysApi
             new CreatedEndpointKeyDto((await EndpointViews.KeysAsync(db, [key], ct))[0], secret));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, Guid keyId, WorkspaceMember member, PlatformDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>The endpoint event it publishes makes every serving process forget the keys it cached.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, Guid keyId, WorkspaceMember member, PlatformDb db, ResourceEvents events,
+        TimeProvider clock, CancellationToken ct)
     {
         var endpoint = await db.FindEndpointAsync(member, id, ct);
         var key = endpoint is null ? null : await db.EndpointKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.EndpointId == id, ct);
@@ -52,6 +54,7 @@ public static class EndpointKeysApi
             key.Revoke(clock.GetUtcNow());
             db.Audit(clock, "endpoint.key-revoked", member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), endpoint!.Name, $"{key.Name} ({key.Prefix}…)");
             await db.SaveChangesAsync(ct);
+            await events.EndpointChangedAsync(endpoint, ct);
         }
         return TypedResults.NoContent();
     }

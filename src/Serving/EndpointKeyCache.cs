@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Platform.Storage.Events;
+
+namespace Platform.Serving;
+
+/// <summary>
+/// Valid endpoint keys seen lately, so a predict request does not read the database: an entry lives 30 seconds and
+/// every endpoint event (a key revoked, an endpoint changed or deleted) empties the cache, in every serving process.
+/// Unknown keys are never cached, and the cache is bounded.
+/// </summary>
+public sealed class EndpointKeyCache : IDisposable
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private const int MaxEntries = 10_000;
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly IDisposable subscription;
+    private readonly TimeProvider clock;
+
+    public EndpointKeyCache(IEventBus events, TimeProvider clock)
+    {
+        this.clock = clock;
+        subscription = events.Subscribe(e =>
+        {
+            if (e.Type == LiveEvents.EndpointChanged) entries.Clear();
+            return Task.CompletedTask;
+        });
+    }
+
+    public Guid? Find(string hash) =>
+        entries.TryGetValue(hash, out var entry) && entry.Expires > clock.GetUtcNow() ? entry.EndpointId : null;
+
+    public void Remember(string hash, Guid endpointId)
+    {
+        if (entries.Count >= MaxEntries) entries.Clear();
+        entries[hash] = new Entry(endpointId, clock.GetUtcNow() + Lifetime);
+    }
+
+    public void Dispose() => subscription.Dispose();
+
+    private sealed record Entry(Guid EndpointId, DateTimeOffset Expires);
+}
