@@ -18,36 +18,51 @@ public static class PredictApi
     }
 
     private static async Task<IResult> Predict(Guid workspaceId, string endpoint, HttpContext http, PlatformDb db, ModelHost host,
-        EndpointKeyCache keys, IOptions<ServingOptions> options, TimeProvider clock, CancellationToken ct)
+        EndpointKeyCache keys, EndpointMonitor monitor, IOptions<ServingOptions> options, TimeProvider clock, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var served = host.Find(workspaceId, endpoint);
         var (endpointId, denied) = await ServingAccess.CheckAsync(http, db, keys, served, workspaceId, endpoint, clock, ct);
         if (denied is not null) return denied;
         if (served is null || served.EndpointId != endpointId) return await NotServingAsync(http, db, endpointId!.Value, ct);
-        var (inputs, problem) = await PredictReader.ReadAsync(http.Request, served.Manifest, options.Value, ct);
-        if (problem is not null) return problem;
-        for (var attempt = 0; ; attempt++)
+        var (result, failure, labels) = (default(IResult), EndpointMonitor.Error, Enumerable.Empty<string?>());
+        try
         {
-            var (predictions, refusal) = served.Batcher.TryEnqueue(inputs!);
-            if (predictions is not null)
+            (result, failure, labels) = await AnswerAsync(http, served, options.Value, ct);
+            return result;
+        }
+        finally
+        {
+            monitor.Record(served, failure, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, labels);
+        }
+
+        async Task<(IResult, string?, IEnumerable<string?>)> AnswerAsync(HttpContext http, ServedModel served, ServingOptions limits, CancellationToken ct)
+        {
+            var (inputs, problem) = await PredictReader.ReadAsync(http.Request, served.Manifest, limits, ct);
+            if (problem is not null) return (problem, EndpointMonitor.InvalidInput, []);
+            for (var attempt = 0; ; attempt++)
             {
-                try
+                var (predictions, refusal) = served.Batcher.TryEnqueue(inputs!);
+                if (predictions is not null)
                 {
-                    var answers = await predictions.WaitAsync(ct);
-                    return TypedResults.Ok(new PredictResponse(served.EndpointName, served.ModelName, served.Version,
-                        [.. answers.Select(p => new PredictionDto(p.Label, p.Confidence, p.Probabilities, p.Value))]));
+                    try
+                    {
+                        var answers = await predictions.WaitAsync(ct);
+                        return (TypedResults.Ok(new PredictResponse(served.EndpointName, served.ModelName, served.Version,
+                            [.. answers.Select(p => new PredictionDto(p.Label, p.Confidence, p.Probabilities, p.Value))])), null, answers.Select(a => a.Label));
+                    }
+                    catch (Exception e) when (e is MlValidationException or InvalidOperationException)
+                    {
+                        return (ServingProblems.BadInput(e.Message), EndpointMonitor.InvalidInput, []);
+                    }
                 }
-                catch (Exception e) when (e is MlValidationException or InvalidOperationException)
-                {
-                    return ServingProblems.BadInput(e.Message);
-                }
+                if (refusal == DynamicBatcher.Refusal.Full)
+                    return (ServingProblems.Unavailable(http, "The endpoint is busy.",
+                        $"{served.Batcher.Queued:N0} instances are waiting already, the most it queues; try again in a moment.", 1), EndpointMonitor.Busy, []);
+                // A new version replaced this one while the request was read: send it there.
+                served = host.Find(workspaceId, endpoint) ?? served;
+                if (attempt == 3) return (await NotServingAsync(http, db, endpointId!.Value, ct), EndpointMonitor.Busy, []);
             }
-            if (refusal == DynamicBatcher.Refusal.Full)
-                return ServingProblems.Unavailable(http, "The endpoint is busy.",
-                    $"{served.Batcher.Queued:N0} instances are waiting already, the most it queues; try again in a moment.", 1);
-            // A new version replaced this one while the request was read: send it there.
-            served = host.Find(workspaceId, endpoint);
-            if (served is null || attempt == 3) return await NotServingAsync(http, db, endpointId!.Value, ct);
         }
     }
 

@@ -13,6 +13,8 @@ public static class ServingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ModelHost>();
         services.AddSingleton<EndpointKeyCache>();
+        services.AddSingleton<EndpointMonitor>();
+        services.AddHostedService<EndpointMonitorFlusher>();
         services.AddHostedService<EndpointLoader>();
         return services;
     }

@@ -20,6 +20,7 @@ public static class EndpointsApi
         group.MapPatch("/{id:guid}", Update).RequireWorkspaceRole(WorkspaceRole.Member);
         group.MapDelete("/{id:guid}", Delete).RequireWorkspaceRole(WorkspaceRole.Maintainer);
         group.MapEndpointKeysApi();
+        group.MapEndpointMetricsApi();
         return app;
     }
 

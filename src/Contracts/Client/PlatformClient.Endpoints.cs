@@ -28,6 +28,10 @@ public sealed partial class PlatformClient
     public Task RevokeEndpointKeyAsync(Guid ws, Guid id, Guid keyId, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Delete, $"api/workspaces/{ws}/endpoints/{id}/keys/{keyId}", null, ct);
 
+    /// <summary>Requests, failures, latency and predicted labels over the last <paramref name="minutes"/> minutes (1 to 1,440).</summary>
+    public Task<EndpointMetricsDto> GetEndpointMetricsAsync(Guid ws, Guid id, int minutes = 60, CancellationToken ct = default) =>
+        GetAsync<EndpointMetricsDto>($"api/workspaces/{ws}/endpoints/{id}/metrics?minutes={minutes}", ct);
+
     public static string PredictPath(Guid ws, string endpoint) => $"serve/{ws}/{Uri.EscapeDataString(endpoint)}/predict";
 
     /// <summary>Predicts with the caller's own sign-in (a member of the workspace), as the portal's try-it panel does.</summary>

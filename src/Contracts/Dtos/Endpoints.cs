@@ -61,3 +61,13 @@ public static class EndpointKeys
     /// <summary>The header that carries an endpoint key (a bearer token works too).</summary>
     public const string Header = "X-Endpoint-Key";
 }
+
+/// <summary>
+/// An endpoint's traffic over the last <paramref name="Minutes"/> minutes, from every serving process: requests and
+/// failures by kind (invalid-input, busy, error), latency percentiles in milliseconds, the predicted labels, and the
+/// same per minute (minutes without requests are left out).
+/// </summary>
+public sealed record EndpointMetricsDto(int Minutes, long Requests, long Failures, IReadOnlyDictionary<string, long> FailuresByKind,
+    double? P50, double? P95, double? P99, IReadOnlyDictionary<string, long> Labels, IReadOnlyList<EndpointMinuteDto> Series);
+
+public sealed record EndpointMinuteDto(DateTimeOffset Minute, long Requests, long Failures, double? P50, double? P95, double? P99);

@@ -29,6 +29,8 @@ public static class LiveEvents
     public const string RunLog = "run.log";
     /// <summary>An endpoint was deployed, pointed elsewhere, loaded, failed or deleted; ResourceId is the endpoint id.</summary>
     public const string EndpointChanged = "endpoint.changed";
+    /// <summary>An endpoint's request counts were written (every few seconds while it answers); ResourceId is the endpoint id.</summary>
+    public const string EndpointMetrics = "endpoint.metrics";
     public const string TestEvent = "test";
     /// <summary>
     /// Between server processes only, never sent to browsers: an account lost access (removed, role changed, signed

@@ -36,6 +36,7 @@ public abstract class PlatformDb(DbContextOptions options)
     public DbSet<ModelAlias> ModelAliases => Set<ModelAlias>();
     public DbSet<ModelEndpoint> ModelEndpoints => Set<ModelEndpoint>();
     public DbSet<EndpointKey> EndpointKeys => Set<EndpointKey>();
+    public DbSet<EndpointMinute> EndpointMinutes => Set<EndpointMinute>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

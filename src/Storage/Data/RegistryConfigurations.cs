@@ -74,3 +74,14 @@ internal sealed class EndpointKeyConfiguration : IEntityTypeConfiguration<Endpoi
         b.HasOne<ModelEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class EndpointMinuteConfiguration : IEntityTypeConfiguration<EndpointMinute>
+{
+    public void Configure(EntityTypeBuilder<EndpointMinute> b)
+    {
+        b.Property(x => x.Process).HasMaxLength(EndpointMinute.MaxProcessLength);
+        b.HasIndex(x => new { x.EndpointId, x.Minute, x.Process }).IsUnique();
+        b.HasIndex(x => x.Minute);
+        b.HasOne<ModelEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

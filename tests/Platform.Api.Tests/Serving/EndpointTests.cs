@@ -71,11 +71,27 @@ public abstract class EndpointTests<TApp>(TApp app) : IClassFixture<TApp> where 
             .GetProperty("properties").GetProperty("predictions").GetProperty("items").GetProperty("properties").GetProperty("label")
             .GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(ready.Signature.Classes, ignoreOrder: true);
 
-        // Moving the alias moves the endpoint; its answers then come from v2.
-        await owner.SetModelAliasAsync(ws, v1.ModelId, "production", new SetModelAliasRequest(2), ct);
-        (await member.GetEndpointAsync(ws, deployed.Id, ct)).Version.ShouldBe(2);
-        await member.ForServingAsync(ws, deployed.Id, 2, ct);
-        (await PostAsync(application, deployed.PredictPath, new { instances = new[] { Convert.ToBase64String(images[0]) } }, ct)).Answer!.Version.ShouldBe(2);
+        // Moving the alias moves the endpoint while four clients keep calling it: not one request fails, and v2 answers.
+        var answered = new System.Collections.Concurrent.ConcurrentBag<(HttpStatusCode Status, int? Version)>();
+        using (var load = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            var callers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                while (!load.IsCancellationRequested)
+                {
+                    var (code, _, answer) = await PostAsync(application, deployed.PredictPath, new { instances = new[] { Convert.ToBase64String(images[2]) } }, ct);
+                    answered.Add((code, answer?.Version));
+                }
+            }, ct)).ToList();
+            await owner.SetModelAliasAsync(ws, v1.ModelId, "production", new SetModelAliasRequest(2), ct);
+            (await member.GetEndpointAsync(ws, deployed.Id, ct)).Version.ShouldBe(2);
+            await member.ForServingAsync(ws, deployed.Id, 2, ct);
+            while (answered.Count(a => a.Version == 2) < 8) await Task.Delay(20, ct);
+            await load.CancelAsync();
+            await Task.WhenAll(callers);
+        }
+        answered.ShouldAllBe(a => a.Status == HttpStatusCode.OK);
+        answered.ShouldContain(a => a.Version == 1);
 
         // A fixed version, pointed elsewhere by PATCH; what endpoints serve or follow cannot be deleted.
         var fixedOne = await member.CreateEndpointAsync(ws, new CreateEndpointRequest("shapes-v1", v1.ModelId, Version: 1, MaxBatchSize: 4, MaxWaitMilliseconds: 0), ct);
@@ -129,6 +145,18 @@ public abstract class EndpointTests<TApp>(TApp app) : IClassFixture<TApp> where 
         (await Refused(Raw(JsonSerializer.Serialize(new { instances = Enumerable.Repeat("AAAA", 257) }), "application/json"), HttpStatusCode.BadRequest)).ShouldContain("at most 256");
         (await Refused(Raw("hello", "text/plain"), HttpStatusCode.UnsupportedMediaType)).ShouldContain("multipart");
         (await Refused(new MultipartFormDataContent { { new StringContent("x"), "note" } }, HttpStatusCode.BadRequest)).ShouldContain("no files");
+
+        // Monitoring adds up what the endpoint answered: every success, the eight refusals above, latencies and labels.
+        var answeredOk = 4 + answered.Count;
+        var metrics = await member.GetEndpointMetricsAsync(ws, deployed.Id, 60, ct);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); metrics.Requests < answeredOk + 8 && DateTime.UtcNow < deadline; await Task.Delay(100, ct))
+            metrics = await member.GetEndpointMetricsAsync(ws, deployed.Id, 60, ct);
+        (metrics.Requests, metrics.Failures, metrics.FailuresByKind["invalid-input"]).ShouldBe((answeredOk + 8, 8L, 8L));
+        metrics.Labels.Values.Sum().ShouldBe(answeredOk + 4);
+        metrics.P50!.Value.ShouldBeGreaterThan(0);
+        metrics.P99!.Value.ShouldBeGreaterThanOrEqualTo(metrics.P50.Value);
+        metrics.Series.Sum(m => m.Requests).ShouldBe(metrics.Requests);
+        await member.GetEndpointMetricsAsync(ws, deployed.Id, 0, ct).ShouldFailWith(HttpStatusCode.BadRequest);
 
         // Strangers: a signed-in non-member and a missing endpoint get 404; only Maintainers and Owners delete.
         var (stranger, _) = await app.NewOwnerAsync();

@@ -469,6 +469,54 @@ namespace Platform.Storage.Migrations.Postgres
                     b.ToTable("EndpointKeys");
                 });
 
+            modelBuilder.Entity("Platform.Storage.Entities.EndpointMinute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FailuresJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LabelsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LatencyJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("Minute")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Minute");
+
+                    b.HasIndex("EndpointId", "Minute", "Process")
+                        .IsUnique();
+
+                    b.ToTable("EndpointMinutes");
+                });
+
             modelBuilder.Entity("Platform.Storage.Entities.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1519,6 +1567,15 @@ namespace Platform.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Platform.Storage.Entities.EndpointKey", b =>
+                {
+                    b.HasOne("Platform.Storage.Entities.ModelEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Storage.Entities.EndpointMinute", b =>
                 {
                     b.HasOne("Platform.Storage.Entities.ModelEndpoint", null)
                         .WithMany()

@@ -458,6 +458,54 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.ToTable("EndpointKeys");
                 });
 
+            modelBuilder.Entity("Platform.Storage.Entities.EndpointMinute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailuresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LatencyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Minute");
+
+                    b.HasIndex("EndpointId", "Minute", "Process")
+                        .IsUnique();
+
+                    b.ToTable("EndpointMinutes");
+                });
+
             modelBuilder.Entity("Platform.Storage.Entities.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1504,6 +1552,15 @@ namespace Platform.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Platform.Storage.Entities.EndpointKey", b =>
+                {
+                    b.HasOne("Platform.Storage.Entities.ModelEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Storage.Entities.EndpointMinute", b =>
                 {
                     b.HasOne("Platform.Storage.Entities.ModelEndpoint", null)
                         .WithMany()
