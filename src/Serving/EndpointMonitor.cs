@@ -13,13 +13,19 @@ public sealed class EndpointMonitor
     private readonly Lock gate = new();
     private readonly Dictionary<(Guid Endpoint, DateTimeOffset Minute), MinuteTally> tallies = [];
     private readonly TimeProvider clock;
+    private readonly ServingMetrics metrics;
 
-    public EndpointMonitor(TimeProvider clock) => this.clock = clock;
+    public EndpointMonitor(TimeProvider clock, ServingMetrics metrics)
+    {
+        this.clock = clock;
+        this.metrics = metrics;
+    }
 
     public static DateTimeOffset MinuteOf(DateTimeOffset time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
 
     public void Record(ServedModel model, string? failure, double milliseconds, IEnumerable<string?> labels)
     {
+        metrics.Record(model, failure, milliseconds);
         var minute = MinuteOf(clock.GetUtcNow());
         lock (gate)
         {

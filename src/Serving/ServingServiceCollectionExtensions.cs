@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 
 namespace Platform.Serving;
 
@@ -13,7 +14,9 @@ public static class ServingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ModelHost>();
         services.AddSingleton<EndpointKeyCache>();
+        services.AddSingleton<ServingMetrics>();
         services.AddSingleton<EndpointMonitor>();
+        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(ServingMetrics.MeterName).AddPrometheusExporter());
         services.AddHostedService<EndpointMonitorFlusher>();
         services.AddHostedService<EndpointLoader>();
         return services;

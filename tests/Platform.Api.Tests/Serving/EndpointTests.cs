@@ -157,6 +157,11 @@ public abstract class EndpointTests<TApp>(TApp app) : IClassFixture<TApp> where 
         metrics.P99!.Value.ShouldBeGreaterThanOrEqualTo(metrics.P50.Value);
         metrics.Series.Sum(m => m.Requests).ShouldBe(metrics.Requests);
         await member.GetEndpointMetricsAsync(ws, deployed.Id, 0, ct).ShouldFailWith(HttpStatusCode.BadRequest);
+        var prometheus = await (await app.AdminAsync()).Http.GetStringAsync("metrics", ct);
+        prometheus.ShouldContain("platform_serving_requests_total{");
+        prometheus.ShouldContain($"endpoint=\"shapes\",outcome=\"invalid-input\",workspace=\"{ws}\"");
+        (await member.Http.GetAsync("metrics", ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.CreateClient().GetAsync("metrics", ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
         // Strangers: a signed-in non-member and a missing endpoint get 404; only Maintainers and Owners delete.
         var (stranger, _) = await app.NewOwnerAsync();
