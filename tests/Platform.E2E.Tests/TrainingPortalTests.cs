@@ -201,6 +201,10 @@ public sealed class TrainingPortalTests
         await Assertions.Expect(page.GetByTestId("tryit-label")).ToHaveTextAsync(new Regex("^(circle|square|triangle)$"), new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("tryit-confidence")).ToContainTextAsync("%");
         await Assertions.Expect(page.GetByTestId("tryit-probability")).ToHaveCountAsync(3);
+        // The monitoring panel counts the prediction live, with its latency and predicted class.
+        await Assertions.Expect(page.GetByTestId("monitoring-requests")).ToHaveTextAsync("1", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("monitoring-p50")).ToContainTextAsync("ms");
+        await Assertions.Expect(page.GetByTestId("monitoring-label")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("B1-endpoint-tryit"), FullPage = true });
         await page.GetByTestId("theme-toggle").ClickAsync();
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("B2-endpoint-tryit-dark"), FullPage = true });

@@ -4,24 +4,30 @@ using Platform.Shared;
 
 namespace Platform.Api.Tests.Training;
 
-/// <summary>A separate Server process with only the worker role, on a shared PostgreSQL database and object folder.</summary>
+/// <summary>A separate Server process with only the worker role (or the roles given), on a shared PostgreSQL database and object folder.</summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private WorkerProcess(Process process) => _process = process;
+    private WorkerProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     public static async Task<WorkerProcess> StartAsync(string name, string workFolder, string postgres, string objectFolder,
-        IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+        IReadOnlyDictionary<string, string> settings, CancellationToken ct, string roles = "worker")
     {
         Directory.CreateDirectory(workFolder);
         var address = new Uri($"http://127.0.0.1:{ServerLauncher.FreePort()}/");
         var environment = new Dictionary<string, string>(settings)
         {
-            ["Platform__Roles"] = "worker",
+            ["Platform__Roles"] = roles,
             ["Platform__WorkerName"] = name,
             ["Platform__Database__Provider"] = "postgres",
             ["Platform__Database__ConnectionString"] = postgres,
@@ -29,7 +35,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         };
         var process = Process.Start(ServerLauncher.StartInfo(address, workFolder, environment, "Debug", "Release"))
             ?? throw new InvalidOperationException("The worker did not start.");
-        var worker = new WorkerProcess(process);
+        var worker = new WorkerProcess(process, address);
         process.OutputDataReceived += (_, e) => worker.Append(e.Data);
         process.ErrorDataReceived += (_, e) => worker.Append(e.Data);
         process.BeginOutputReadLine();

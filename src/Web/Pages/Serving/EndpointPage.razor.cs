@@ -5,12 +5,13 @@ using Platform.Contracts;
 
 namespace Platform.Web.Pages.Serving;
 
-/// <summary>One endpoint, live: what it serves, how to call it, its keys, and a panel to try it with the member's own sign-in.</summary>
+/// <summary>One endpoint, live: what it serves, how to call it, a panel to try it with the member's own sign-in, its monitoring and its keys.</summary>
 public partial class EndpointPage
 {
     private readonly CancellationTokenSource _cts = new();
     private readonly SemaphoreSlim _fetching = new(1, 1);
     private EndpointDto? _endpoint;
+    private EndpointMonitoringPanel? _monitoring;
     private bool _notFound;
     private bool _deleting;
 
@@ -51,7 +52,9 @@ public partial class EndpointPage
 
     private void OnLiveEvent(LiveEventDto e)
     {
-        if (e.Type != LiveEvents.EndpointChanged || e.ResourceId != Id.ToString() || Workspace is not { } ws || _deleting) return;
+        if (e.ResourceId != Id.ToString() || Workspace is not { } ws || _deleting) return;
+        if (e.Type == LiveEvents.EndpointMetrics) _monitoring?.Refresh();
+        if (e.Type != LiveEvents.EndpointChanged) return;
         _ = InvokeAsync(async () =>
         {
             try { await _fetching.WaitAsync(_cts.Token); }

@@ -26,6 +26,8 @@ public partial class TryItPanel : IDisposable
     [Inject] private Feedback Feedback { get; set; } = default!;
     [Parameter, EditorRequired] public Guid WorkspaceId { get; set; }
     [Parameter, EditorRequired] public EndpointDto Endpoint { get; set; } = default!;
+    /// <summary>After every answer, a prediction or a refusal: both count in the endpoint's monitoring.</summary>
+    [Parameter] public EventCallback OnAnswered { get; set; }
 
     private async Task PickImageAsync(IBrowserFile? file)
     {
@@ -117,6 +119,7 @@ public partial class TryItPanel : IDisposable
         {
             _busy = false;
         }
+        if (!_cts.IsCancellationRequested) await OnAnswered.InvokeAsync();
     }
 
     public void Dispose()
