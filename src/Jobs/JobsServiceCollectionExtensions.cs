@@ -42,6 +42,7 @@ public static class JobsServiceCollectionExtensions
         services.AddDatasetJobs();
         services.AddScoped<IOperationHandler, Training.TrainModelHandler>();
         services.AddScoped<IOperationHandler, Training.SweepHandler>();
+        services.AddScoped<IOperationHandler, Models.PredictDatasetHandler>();
         services.AddOptions<Training.TrainingOptions>().BindConfiguration(Training.TrainingOptions.Section)
             .Validate(o => o.LeaseSeconds >= 2, "Platform:Training:LeaseSeconds must be at least 2.").ValidateOnStart();
         return services;

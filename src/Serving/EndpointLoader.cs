@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -97,13 +96,9 @@ public sealed class EndpointLoader(IServiceScopeFactory scopes, ModelHost host, 
 
     private static async Task<Predictor> ReadAsync(IObjectStore store, Target target, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await using (var stream = await store.OpenReadAsync(target.PackageKey, ct)) await stream.CopyToAsync(buffer, ct);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-        if (sha256 != target.PackageSha256)
-            throw new InvalidDataException("its package does not match the SHA-256 registered with it (changed or damaged after registration).");
-        buffer.Position = 0;
-        var predictor = Predictor.Load(buffer);
+        Predictor predictor;
+        await using (var package = await Platform.Storage.Registry.ModelPackages.ReadVerifiedAsync(store, target.PackageKey, target.PackageSha256, ct))
+            predictor = Predictor.Load(package);
         try
         {
             Warm(predictor);

@@ -81,3 +81,5 @@ public sealed class RunArtifactLimitTestsOnSqlite(Tracking.SmallArtifactLimitSql
 public sealed class RunArtifactLimitTestsOnPostgres(Tracking.SmallArtifactLimitPostgresApp app) : Tracking.RunArtifactLimitTests<Tracking.SmallArtifactLimitPostgresApp>(app);
 public sealed class EndpointTestsOnSqlite(SqliteServingApp app) : Serving.EndpointTests<SqliteServingApp>(app);
 public sealed class EndpointTestsOnPostgresAndS3(ProductionServingApp app) : Serving.EndpointTests<ProductionServingApp>(app);
+public sealed class BatchPredictionTestsOnSqlite(SqliteApp app) : Registry.BatchPredictionTests<SqliteApp>(app);
+public sealed class BatchPredictionTestsOnPostgresAndS3(ProductionApp app) : Registry.BatchPredictionTests<ProductionApp>(app);

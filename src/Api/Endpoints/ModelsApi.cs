@@ -25,6 +25,7 @@ public static class ModelsApi
         group.MapDelete("/{id:guid}/versions/{number:int}", DeleteVersion).RequireWorkspaceRole(WorkspaceRole.Maintainer);
         group.MapGet("/{id:guid}/versions/{number:int}/package", Package);
         group.MapAliasesApi();
+        group.MapModelPredictionsApi();
         return app;
     }
 

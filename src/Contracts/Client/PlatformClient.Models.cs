@@ -45,4 +45,8 @@ public sealed partial class PlatformClient
 
     public Task DeleteModelAliasAsync(Guid ws, Guid id, string alias, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Delete, $"api/workspaces/{ws}/models/{id}/aliases/{Uri.EscapeDataString(alias)}", null, ct);
+
+    /// <summary>Predicts every item of a dataset version with a model version (202, an operation whose result is the file).</summary>
+    public Task<OperationDto> StartBatchPredictionAsync(Guid ws, Guid id, int number, StartBatchPredictionRequest request, CancellationToken ct = default) =>
+        SendAsync<OperationDto>(HttpMethod.Post, $"api/workspaces/{ws}/models/{id}/versions/{number}/predictions", request, ct);
 }

@@ -26,3 +26,10 @@ public sealed record UpdateModelVersionRequest(string? Description = null, IRead
 
 /// <summary>Points the alias at <paramref name="Version"/> (creating it); <paramref name="Protected"/> null keeps its protection.</summary>
 public sealed record SetModelAliasRequest(int Version, bool? Protected = null);
+
+/// <summary>
+/// Runs a model version over every item of a dataset version as an operation; its result is a file with one row per
+/// item (path, label, predicted label, confidence and every class's probability, or the predicted value), as
+/// <paramref name="Format"/> "csv" or "jsonl".
+/// </summary>
+public sealed record StartBatchPredictionRequest(Guid DatasetId, int Version, string Format = "csv");

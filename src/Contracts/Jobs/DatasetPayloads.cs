@@ -5,3 +5,6 @@ public sealed record SplitPayload(Guid VersionId, SplitRequest Split);
 
 /// <summary>What an export operation reads from its row.</summary>
 public sealed record ExportPayload(Guid VersionId, DatasetFormat Format);
+
+/// <summary>What a batch prediction reads from its row: the model version, the dataset version, csv or jsonl.</summary>
+public sealed record BatchPredictionPayload(Guid ModelVersionId, Guid DatasetVersionId, string Format);

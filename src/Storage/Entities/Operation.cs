@@ -112,6 +112,7 @@ public static class OperationKinds
     public const string ExportDataset = "export-dataset";
     public const string TrainModel = "train-model";
     public const string RunSweep = "run-sweep";
+    public const string PredictDataset = "predict-dataset";
 }
 
 public static class OperationQueues
@@ -131,7 +132,8 @@ public static class OperationQueues
     public static string For(string kind) => kind switch
     {
         OperationKinds.SystemCheck => Default,
-        OperationKinds.ImportDataset or OperationKinds.SplitDataset or OperationKinds.ExportDataset or OperationKinds.TrainModel => Cpu,
+        OperationKinds.ImportDataset or OperationKinds.SplitDataset or OperationKinds.ExportDataset or OperationKinds.TrainModel
+            or OperationKinds.PredictDataset => Cpu,
         _ => Default,
     };
 }

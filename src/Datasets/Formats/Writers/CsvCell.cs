@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Platform.Datasets.Formats.Writers;
 
 /// <summary>RFC 4180 cells, escaped so that a spreadsheet opening the file does not run a cell as a formula.</summary>
-internal static class CsvCell
+public static class CsvCell
 {
     private const NumberStyles Numeric = NumberStyles.Float & ~NumberStyles.AllowLeadingWhite & ~NumberStyles.AllowTrailingWhite;
 
