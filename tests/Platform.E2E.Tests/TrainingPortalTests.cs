@@ -183,6 +183,16 @@ public sealed class TrainingPortalTests
     private static async Task DeployAndTryAsync(IPage page)
     {
         await page.GetByTestId("model-row").GetByRole(AriaRole.Link).ClickAsync();
+
+        // Batch prediction over the dataset it was trained on: progress, then the summary and the file.
+        await page.GetByTestId("version-predict").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("batch-start")).ToBeEnabledAsync();
+        await page.GetByTestId("batch-start").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("batch-message")).ToContainTextAsync("labeled items match their label", new() { Timeout = 120_000 });
+        await Assertions.Expect(page.GetByTestId("batch-download")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("B6-batch-prediction") });
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+
         await page.GetByTestId("deploy-model").ClickAsync();
         await Assertions.Expect(page.GetByTestId("deploy-name")).ToHaveValueAsync("shapes-classifier");
         await Assertions.Expect(page.GetByTestId("deploy-target")).ToHaveValueAsync(new Regex("production"));

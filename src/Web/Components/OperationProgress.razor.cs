@@ -30,6 +30,8 @@ public partial class OperationProgress : IDisposable
     [Parameter] public string TestId { get; set; } = "operation";
     /// <summary>Extra buttons at the end of the first line (a download link once it succeeded).</summary>
     [Parameter] public RenderFragment<OperationDto>? Actions { get; set; }
+    /// <summary>False when the caller shows the final message itself (as a success or error alert).</summary>
+    [Parameter] public bool ShowFinishedMessage { get; set; } = true;
     [Parameter] public EventCallback<OperationDto> OnChanged { get; set; }
     [Parameter] public EventCallback<OperationDto> OnFinished { get; set; }
 

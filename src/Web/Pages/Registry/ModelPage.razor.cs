@@ -86,6 +86,14 @@ public partial class ModelPage
         if (await dialog.Result is { Canceled: false, Data: EndpointDto endpoint }) Nav.NavigateTo($"/endpoints/{endpoint.Id}");
     }
 
+    private async Task PredictAsync(ModelVersionDto version)
+    {
+        if (Workspace is not { } ws || _model is not { } model) return;
+        var parameters = new DialogParameters<BatchPredictDialog> { { d => d.WorkspaceId, ws.Id }, { d => d.Model, model }, { d => d.Version, version } };
+        await Dialogs.ShowAsync<BatchPredictDialog>($"Predict a dataset with {model.Name} v{version.Number}", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+    }
+
     private async Task RemoveAliasAsync(ModelAliasDto alias)
     {
         if (Workspace is not { } ws) return;
