@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Platform.Api.Tests.Training;
 using Platform.Contracts;
 using Platform.TestKit;
 using Shouldly;
@@ -17,10 +16,7 @@ public abstract class BatchPredictionTests<TApp>(TApp app) : IClassFixture<TApp>
         var ct = TestContext.Current.CancellationToken;
         var (owner, workspace) = await app.NewOwnerAsync();
         var ws = workspace.Id;
-        var (dataset, _) = await owner.ImportAsync(ws, DatasetFixtures.ShapesZip(10), "shapes.zip", ct);
-        var started = await owner.StartTrainingAsync(ws, new StartTrainingRequest(dataset.Id, 1, TimeBudgetMinutes: 10, Settings: RunWaits.Quick), ct);
-        var run = await owner.ForRunAsync(ws, started.Id, r => r.Status == RunStatus.Succeeded, ct);
-        var version = await owner.RegisterModelVersionAsync(ws, new RegisterModelVersionRequest(run.Id, "shapes"), ct);
+        var (dataset, _, version) = await RegisteredShapes.RegisterAsync(owner, ws, "shapes", ct);
 
         var csvRun = await owner.StartBatchPredictionAsync(ws, version.ModelId, 1, new StartBatchPredictionRequest(dataset.Id, 1), ct);
         var csv = await Wait.ForOperationAsync(owner, ws, csvRun.Id, ct, seconds: 120);

@@ -24,10 +24,7 @@ public abstract class EndpointTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var ws = workspace.Id;
         var (member, memberUser) = await app.NewUserAsync("member");
         await owner.AddAndAcceptAsync(member, ws, memberUser.Email, WorkspaceRole.Member, ct);
-        var (dataset, _) = await owner.ImportAsync(ws, DatasetFixtures.ShapesZip(10), "shapes.zip", ct);
-        var started = await owner.StartTrainingAsync(ws, new StartTrainingRequest(dataset.Id, 1, TimeBudgetMinutes: 10, Settings: RunWaits.Quick), ct);
-        var run = await owner.ForRunAsync(ws, started.Id, r => r.Status == RunStatus.Succeeded, ct);
-        var v1 = await owner.RegisterModelVersionAsync(ws, new RegisterModelVersionRequest(run.Id, "shapes"), ct);
+        var (_, run, v1) = await Registry.RegisteredShapes.RegisterAsync(owner, ws, "shapes", ct);
         await owner.RegisterModelVersionAsync(ws, new RegisterModelVersionRequest(run.Id, "shapes"), ct);
         await owner.SetModelAliasAsync(ws, v1.ModelId, "production", new SetModelAliasRequest(1), ct);
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Platform.Api.Tests.Training;
 using Platform.Contracts;
 using Platform.TestKit;
 using Shouldly;
@@ -17,10 +16,7 @@ public sealed class OverloadTests(SmallQueueServingApp app) : IClassFixture<Smal
         var ct = TestContext.Current.CancellationToken;
         var (owner, workspace) = await app.NewOwnerAsync();
         var ws = workspace.Id;
-        var (dataset, _) = await owner.ImportAsync(ws, DatasetFixtures.ShapesZip(10), "shapes.zip", ct);
-        var started = await owner.StartTrainingAsync(ws, new StartTrainingRequest(dataset.Id, 1, TimeBudgetMinutes: 10, Settings: RunWaits.Quick), ct);
-        var run = await owner.ForRunAsync(ws, started.Id, r => r.Status == RunStatus.Succeeded, ct);
-        var version = await owner.RegisterModelVersionAsync(ws, new RegisterModelVersionRequest(run.Id, "shapes"), ct);
+        var (_, _, version) = await Registry.RegisteredShapes.RegisterAsync(owner, ws, "shapes", ct);
         var endpoint = await owner.CreateEndpointAsync(ws, new CreateEndpointRequest("busy", version.ModelId, MaxBatchSize: 1, MaxWaitMilliseconds: 0), ct);
         await owner.ForServingAsync(ws, endpoint.Id, 1, ct);
         var key = await owner.CreateEndpointKeyAsync(ws, endpoint.Id, new CreateEndpointKeyRequest("load"), ct);

@@ -31,10 +31,7 @@ public sealed class ServingScaleOutTests
             await using var second = await WorkerProcess.StartAsync("serving-2", Path.Combine(folder, "s2"), database.ConnectionString, objects, settings, ct, "serving");
 
             var ws = (await admin.CreateWorkspaceAsync(new CreateWorkspaceRequest("Scale out"), ct)).Id;
-            var (dataset, _) = await admin.ImportAsync(ws, DatasetFixtures.ShapesZip(10), "shapes.zip", ct);
-            var started = await admin.StartTrainingAsync(ws, new StartTrainingRequest(dataset.Id, 1, TimeBudgetMinutes: 10, Settings: RunWaits.Quick), ct);
-            var run = await admin.ForRunAsync(ws, started.Id, r => r.Status == RunStatus.Succeeded, ct);
-            var v1 = await admin.RegisterModelVersionAsync(ws, new RegisterModelVersionRequest(run.Id, "shapes"), ct);
+            var (_, run, v1) = await Registry.RegisteredShapes.RegisterAsync(admin, ws, "shapes", ct);
             await admin.RegisterModelVersionAsync(ws, new RegisterModelVersionRequest(run.Id, "shapes"), ct);
             var endpoint = await admin.CreateEndpointAsync(ws, new CreateEndpointRequest("shapes", v1.ModelId, Version: 1), ct);
             var key = await admin.CreateEndpointKeyAsync(ws, endpoint.Id, new CreateEndpointKeyRequest("app"), ct);
