@@ -227,8 +227,20 @@ public sealed class TrainingPortalTests
         await page.GetByTestId("key-done").ClickAsync();
         await Assertions.Expect(page.GetByTestId("key-row")).ToContainTextAsync("checkout service");
 
+        // Pinning v1 instead of following production is a revision; rolling back to the first is another.
+        await page.GetByTestId("endpoint-change-version").ClickAsync();
+        await ChooseAsync(page, page.GetByTestId("endpoint-change-target"), "v1 (fixed)");
+        await page.GetByTestId("endpoint-change-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("revision-row")).ToHaveCountAsync(2);
+        await page.GetByTestId("rollback-1").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Roll back", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("revision-row")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("revision-row").First).ToContainTextAsync("Rolled back");
+        await page.GetByTestId("endpoint-revisions").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("B7-endpoint-revisions-dark") });
+
         await page.GetByTestId("nav-endpoints").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("endpoint-row")).ToContainTextAsync("production");
+        await Assertions.Expect(page.GetByTestId("endpoint-row")).ToContainTextAsync("v1");
         await Assertions.Expect(page.GetByTestId("endpoint-row").GetByTestId("endpoint-status")).ToHaveTextAsync("Ready");
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("B4-endpoints-dark") });
         await page.GetByTestId("theme-toggle").ClickAsync();

@@ -21,6 +21,7 @@ public static class EndpointsApi
         group.MapDelete("/{id:guid}", Delete).RequireWorkspaceRole(WorkspaceRole.Maintainer);
         group.MapEndpointKeysApi();
         group.MapEndpointMetricsApi();
+        group.MapEndpointRevisionsApi();
         return app;
     }
 
@@ -60,6 +61,7 @@ public static class EndpointsApi
         var endpoint = new ModelEndpoint(member.WorkspaceId, request.Name, model, version!, alias,
             request.MaxBatchSize ?? ModelEndpoint.DefaultMaxBatchSize, request.MaxWaitMilliseconds ?? ModelEndpoint.DefaultMaxWaitMilliseconds, member.UserId, now);
         db.ModelEndpoints.Add(endpoint);
+        await EndpointRevisions.AddAsync(db, endpoint, version!, alias, EndpointRevisions.Deployed, member.UserId, now, ct);
         db.Audit(clock, "endpoint.deployed", member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), request.Name,
             $"{model.Name} {EndpointTargets.Describe(alias, version!.Number)}");
         try { await db.SaveChangesAsync(ct); }
@@ -87,7 +89,11 @@ public static class EndpointsApi
             if (problem is not null) return problem;
             endpoint.PointAt(version!, alias, now);
             var after = EndpointTargets.Describe(alias, version!.Number);
-            if (after != before) changes.Add($"{before} → {after}");
+            if (after != before)
+            {
+                changes.Add($"{before} → {after}");
+                await EndpointRevisions.AddAsync(db, endpoint, version, alias, EndpointRevisions.Changed, member.UserId, now, ct);
+            }
         }
         if (request.MaxBatchSize is not null || request.MaxWaitMilliseconds is not null)
         {

@@ -52,7 +52,11 @@ public static class ModelAliasesApi
             detail = $"v{before} → v{version.Number}";
         }
         var following = await db.ModelEndpoints.Where(e => e.ModelId == id && e.Alias == alias).ToListAsync(ct);
-        foreach (var endpoint in following) endpoint.PointAt(version, alias, now);
+        foreach (var endpoint in following.Where(e => e.VersionId != version.Id))
+        {
+            endpoint.PointAt(version, alias, now);
+            await EndpointRevisions.AddAsync(db, endpoint, version, alias, EndpointRevisions.AliasMoved, member.UserId, now, ct);
+        }
         if (following.Count > 0) detail += $"; endpoint{(following.Count == 1 ? "" : "s")} {string.Join(", ", following.Select(e => e.Name))} follow{(following.Count == 1 ? "s" : "")}";
         if (existing.IsProtected != protectedAfter)
         {

@@ -32,6 +32,14 @@ public sealed partial class PlatformClient
     public Task<EndpointMetricsDto> GetEndpointMetricsAsync(Guid ws, Guid id, int minutes = 60, CancellationToken ct = default) =>
         GetAsync<EndpointMetricsDto>($"api/workspaces/{ws}/endpoints/{id}/metrics?minutes={minutes}", ct);
 
+    /// <summary>What the endpoint was pointed at over time, newest first.</summary>
+    public Task<Page<EndpointRevisionDto>> ListEndpointRevisionsAsync(Guid ws, Guid id, string? cursor = null, int? limit = null, CancellationToken ct = default) =>
+        GetAsync<Page<EndpointRevisionDto>>($"api/workspaces/{ws}/endpoints/{id}/revisions" + Query(cursor, limit), ct);
+
+    /// <summary>Serves an earlier revision's version again (fixed); the rollback is itself a new revision.</summary>
+    public Task<EndpointDto> RollbackEndpointAsync(Guid ws, Guid id, RollbackEndpointRequest request, CancellationToken ct = default) =>
+        SendAsync<EndpointDto>(HttpMethod.Post, $"api/workspaces/{ws}/endpoints/{id}/rollback", request, ct);
+
     public static string PredictPath(Guid ws, string endpoint) => $"serve/{ws}/{Uri.EscapeDataString(endpoint)}/predict";
 
     /// <summary>Predicts with the caller's own sign-in (a member of the workspace), as the portal's try-it panel does.</summary>

@@ -71,3 +71,12 @@ public sealed record EndpointMetricsDto(int Minutes, long Requests, long Failure
     double? P50, double? P95, double? P99, IReadOnlyDictionary<string, long> Labels, IReadOnlyList<EndpointMinuteDto> Series);
 
 public sealed record EndpointMinuteDto(DateTimeOffset Minute, long Requests, long Failures, double? P50, double? P95, double? P99);
+
+/// <summary>
+/// One revision of an endpoint: the version (and alias followed) it was pointed at, why (deployed, changed,
+/// alias-moved, rolled-back), by whom and when. <paramref name="IsCurrent"/> marks the newest.
+/// </summary>
+public sealed record EndpointRevisionDto(int Number, int Version, string? Alias, string Reason, string? CreatedByEmail, DateTimeOffset CreatedAt, bool IsCurrent);
+
+/// <summary>Points the endpoint back at the version of revision <paramref name="Revision"/>, as a fixed version.</summary>
+public sealed record RollbackEndpointRequest(int Revision);

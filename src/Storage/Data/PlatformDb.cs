@@ -37,6 +37,7 @@ public abstract class PlatformDb(DbContextOptions options)
     public DbSet<ModelEndpoint> ModelEndpoints => Set<ModelEndpoint>();
     public DbSet<EndpointKey> EndpointKeys => Set<EndpointKey>();
     public DbSet<EndpointMinute> EndpointMinutes => Set<EndpointMinute>();
+    public DbSet<EndpointRevision> EndpointRevisions => Set<EndpointRevision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -85,3 +85,15 @@ internal sealed class EndpointMinuteConfiguration : IEntityTypeConfiguration<End
         b.HasOne<ModelEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class EndpointRevisionConfiguration : IEntityTypeConfiguration<EndpointRevision>
+{
+    public void Configure(EntityTypeBuilder<EndpointRevision> b)
+    {
+        b.Property(x => x.Alias).HasMaxLength(ModelAlias.MaxNameLength);
+        b.Property(x => x.Reason).HasMaxLength(32);
+        // Numbers are taken under the registry's lock; the index makes one number twice impossible anyway.
+        b.HasIndex(x => new { x.EndpointId, x.Number }).IsUnique();
+        b.HasOne<ModelEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

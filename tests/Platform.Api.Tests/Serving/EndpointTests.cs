@@ -97,11 +97,24 @@ public abstract class EndpointTests<TApp>(TApp app) : IClassFixture<TApp> where 
         await owner.DeleteModelAliasAsync(ws, v1.ModelId, "production", ct).ShouldFailWith(HttpStatusCode.Conflict);
         (await member.UpdateEndpointAsync(ws, fixedOne.Id, new UpdateEndpointRequest(Version: 2), ct)).Version.ShouldBe(2);
         await member.ForServingAsync(ws, fixedOne.Id, 2, ct);
+
+        // Revisions record every change of target; a rollback serves an earlier one's version again, as a new revision.
+        (await member.ListEndpointRevisionsAsync(ws, fixedOne.Id, ct: ct)).Items.Select(r => (r.Number, r.Version, r.Alias, r.Reason, r.IsCurrent))
+            .ShouldBe([(2, 2, (string?)null, "changed", true), (1, 1, null, "deployed", false)]);
+        (await member.ListEndpointRevisionsAsync(ws, deployed.Id, ct: ct)).Items.Select(r => (r.Number, r.Version, r.Alias, r.Reason))
+            .ShouldBe([(2, 2, (string?)"production", "alias-moved"), (1, 1, "production", "deployed")]);
+        var rolledBack = await member.RollbackEndpointAsync(ws, fixedOne.Id, new RollbackEndpointRequest(1), ct);
+        (rolledBack.Version, rolledBack.Alias).ShouldBe((1, null));
+        await member.ForServingAsync(ws, fixedOne.Id, 1, ct);
+        var latest = (await member.ListEndpointRevisionsAsync(ws, fixedOne.Id, ct: ct)).Items[0];
+        (latest.Number, latest.Version, latest.Reason, latest.IsCurrent, latest.CreatedByEmail).ShouldBe((3, 1, "rolled-back", true, memberUser.Email));
+        await member.RollbackEndpointAsync(ws, fixedOne.Id, new RollbackEndpointRequest(9), ct).ShouldFailWith(HttpStatusCode.NotFound);
         var audit = (await owner.ListAuditAsync(ws, ct: ct)).Items.Where(a => a.Action.StartsWith("endpoint.") || a.Action == "model.alias-moved").ToList();
         audit.ShouldContain(a => a.Action == "endpoint.deployed" && a.Target == "shapes" && a.Detail == "shapes @production (v1)");
         audit.ShouldContain(a => a.Action == "endpoint.updated" && a.Target == "shapes-v1" && a.Detail == "v1 → v2");
         audit.ShouldContain(a => a.Action == "model.alias-moved" && a.Detail == "v1 → v2; endpoint shapes follows");
         audit.ShouldContain(a => a.Action == "endpoint.key-created" && a.Detail!.StartsWith("checkout service (pek_"));
+        audit.ShouldContain(a => a.Action == "endpoint.rolled-back" && a.Target == "shapes-v1" && a.Detail == "v2 → v1 (revision 1)");
 
         // Keys: another endpoint's key finds nothing here, a revoked or unknown key and no key are refused.
         var otherKey = await member.CreateEndpointKeyAsync(ws, fixedOne.Id, new CreateEndpointKeyRequest("other"), ct);

@@ -517,6 +517,50 @@ namespace Platform.Storage.Migrations.Postgres
                     b.ToTable("EndpointMinutes");
                 });
 
+            modelBuilder.Entity("Platform.Storage.Entities.EndpointRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Alias")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndpointId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("EndpointRevisions");
+                });
+
             modelBuilder.Entity("Platform.Storage.Entities.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1576,6 +1620,15 @@ namespace Platform.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Platform.Storage.Entities.EndpointMinute", b =>
+                {
+                    b.HasOne("Platform.Storage.Entities.ModelEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Storage.Entities.EndpointRevision", b =>
                 {
                     b.HasOne("Platform.Storage.Entities.ModelEndpoint", null)
                         .WithMany()

@@ -506,6 +506,50 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.ToTable("EndpointMinutes");
                 });
 
+            modelBuilder.Entity("Platform.Storage.Entities.EndpointRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Alias")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndpointId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("EndpointRevisions");
+                });
+
             modelBuilder.Entity("Platform.Storage.Entities.Experiment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1561,6 +1605,15 @@ namespace Platform.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Platform.Storage.Entities.EndpointMinute", b =>
+                {
+                    b.HasOne("Platform.Storage.Entities.ModelEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Storage.Entities.EndpointRevision", b =>
                 {
                     b.HasOne("Platform.Storage.Entities.ModelEndpoint", null)
                         .WithMany()
