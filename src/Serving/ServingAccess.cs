@@ -19,6 +19,7 @@ public static class ServingAccess
         {
             var hash = EndpointKey.HashOf(secret);
             if (served is not null && keys.Find(hash) == served.EndpointId) return (served.EndpointId, null);
+            var readAt = keys.Generation;
             var key = await db.EndpointKeys.SingleOrDefaultAsync(k => k.SecretHash == hash, ct);
             if (key is null || key.RevokedAt is not null)
                 return (null, ServingProblems.Unauthorized("The endpoint key is unknown or revoked."));
@@ -30,7 +31,7 @@ public static class ServingAccess
                 key.MarkUsed(now);
                 await db.SaveChangesAsync(ct);
             }
-            keys.Remember(hash, key.EndpointId);
+            keys.Remember(hash, key.EndpointId, readAt);
             return (key.EndpointId, null);
         }
 
