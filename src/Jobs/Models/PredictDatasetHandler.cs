@@ -40,6 +40,7 @@ public sealed class PredictDatasetHandler(PlatformDb db, IObjectStore store, Blo
 
         await using var file = Storage.Blobs.TempFile.Create();
         var (labeled, right) = (0, 0);
+        var target = content.Columns.FirstOrDefault(c => c.IsTarget)?.Name;
         await using (var writer = new StreamWriter(file, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
         {
             if (payload.Format == "csv")
@@ -48,11 +49,12 @@ public sealed class PredictDatasetHandler(PlatformDb db, IObjectStore store, Blo
             for (var start = 0; start < content.Items.Count; start += BatchSize)
             {
                 var items = content.Items.Skip(start).Take(BatchSize).ToList();
-                var predictions = await PredictAsync(predictor, operation.WorkspaceId, content, items, ct);
+                var rows = content.Kind == DatasetKind.Table ? items.Select(i => RowOf(content, i)).ToList() : null;
+                var predictions = await PredictAsync(predictor, operation.WorkspaceId, items, rows, ct);
                 for (var i = 0; i < items.Count; i++)
                 {
                     var (item, prediction) = (items[i], predictions[i]);
-                    var label = content.Kind == DatasetKind.Table ? TargetOf(content, item) : item.Label;
+                    var label = rows is null ? item.Label : target is null ? null : rows[i][target];
                     if (label is not null && prediction.Label is not null)
                     {
                         labeled++;
@@ -78,7 +80,9 @@ public sealed class PredictDatasetHandler(PlatformDb db, IObjectStore store, Blo
         return Predictor.Load(package);
     }
 
-    private async Task<IReadOnlyList<Prediction>> PredictAsync(Predictor predictor, Guid workspaceId, VersionContent content, List<NewItem> items, CancellationToken ct)
+    /// <summary><paramref name="rows"/>: a table's items as column → cell, read once for the prediction and the label.</summary>
+    private async Task<IReadOnlyList<Prediction>> PredictAsync(Predictor predictor, Guid workspaceId, List<NewItem> items,
+        List<IReadOnlyDictionary<string, string?>>? rows, CancellationToken ct)
     {
         switch (predictor.Manifest.Input.Kind)
         {
@@ -95,7 +99,7 @@ public sealed class PredictDatasetHandler(PlatformDb db, IObjectStore store, Blo
             case "text":
                 return predictor.PredictTexts([.. items.Select(i => i.Text ?? "")]);
             default:
-                return predictor.PredictRows([.. items.Select(i => RowOf(content, i))]);
+                return predictor.PredictRows(rows ?? throw new InvalidOperationException("A table model predicts table rows."));
         }
     }
 
@@ -103,14 +107,6 @@ public sealed class PredictDatasetHandler(PlatformDb db, IObjectStore store, Blo
     {
         var cells = item.Text is null ? [] : JsonSerializer.Deserialize<List<string?>>(item.Text) ?? [];
         return content.Columns.Select((c, i) => (c.Name, Value: i < cells.Count ? cells[i] : null)).ToDictionary(c => c.Name, c => c.Value);
-    }
-
-    private static string? TargetOf(VersionContent content, NewItem item)
-    {
-        var target = content.Columns.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.IsTarget);
-        if (target.c is null || item.Text is null) return null;
-        var cells = JsonSerializer.Deserialize<List<string?>>(item.Text) ?? [];
-        return target.i < cells.Count ? cells[target.i] : null;
     }
 
     private static string CsvLine(string path, string? label, Prediction p, IReadOnlyList<string> classes) => p.Value is { } value

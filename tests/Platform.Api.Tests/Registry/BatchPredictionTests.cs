@@ -52,6 +52,28 @@ public abstract class BatchPredictionTests<TApp>(TApp app) : IClassFixture<TApp>
         await stranger.StartBatchPredictionAsync(elsewhere.Id, version.ModelId, 1, new StartBatchPredictionRequest(dataset.Id, 1), ct).ShouldFailWith(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task ATableModelPredictsEveryRowAndCountsItsTargetColumnAsTheLabel()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var ws = workspace.Id;
+        var (table, _) = await owner.ImportAsync(ws, DatasetFixtures.TableCsv(90), "flowers.csv", ct, new StartImportRequest([], TargetColumn: "species"));
+        var started = await owner.StartTrainingAsync(ws, new StartTrainingRequest(table.Id, 1, TimeBudgetMinutes: 10, Settings: Training.RunWaits.Quick), ct);
+        var run = await Training.RunWaits.ForRunAsync(owner, ws, started.Id, r => r.Status == RunStatus.Succeeded, ct);
+        var version = await owner.RegisterModelVersionAsync(ws, new RegisterModelVersionRequest(run.Id, "flowers"), ct);
+
+        var operation = await owner.StartBatchPredictionAsync(ws, version.ModelId, 1, new StartBatchPredictionRequest(table.Id, 1), ct);
+        var done = await Wait.ForOperationAsync(owner, ws, operation.Id, ct, seconds: 120);
+        done.ShouldHaveSucceeded();
+        var lines = (await ResultAsync(owner, ws, done.Id, ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("path,label,predicted,confidence,p(setosa),p(versicolor),p(virginica)");
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        rows.Count.ShouldBe(90);
+        rows.ShouldAllBe(r => new[] { "setosa", "versicolor", "virginica" }.Contains(r[1]));
+        done.Message!.ShouldContain($"{rows.Count(r => r[1] == r[2])} of 90 labeled items match their label");
+    }
+
     private static async Task<string> ResultAsync(PlatformClient client, Guid ws, Guid operationId, CancellationToken ct)
     {
         using var response = await client.DownloadOperationResultAsync(ws, operationId, ct);
