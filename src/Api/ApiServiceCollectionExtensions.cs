@@ -39,6 +39,8 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<Platform.Api.Tracking.TrackingOptions>().Bind(configuration.GetSection(Platform.Api.Tracking.TrackingOptions.Section))
             .Validate(o => o.MaxArtifactsPerRun > 0, "Platform:Tracking:MaxArtifactsPerRun must be at least 1.").ValidateOnStart();
         services.AddScoped<Platform.Api.Tracking.ArtifactWriter>();
+        services.AddOptions<Platform.Api.Annotation.AnnotationOptions>().Bind(configuration.GetSection(Platform.Api.Annotation.AnnotationOptions.Section))
+            .Validate(o => o.LeaseSeconds > 0, "Platform:Annotation:LeaseSeconds must be at least 1.").ValidateOnStart();
         services.AddHealthChecks()
             .AddDbContextCheck<PlatformDb>("database", tags: ["ready"])
             .AddCheck<ObjectStoreHealthCheck>("object-store", tags: ["ready"]);
@@ -87,6 +89,7 @@ public static class ApiServiceCollectionExtensions
         app.MapSweepsApi();
         app.MapModelsApi();
         app.MapEndpointsApi();
+        app.MapAnnotationProjectsApi();
         app.MapEventsApi();
         app.MapMlflowApi();
         app.MapHub<LiveHub>(LiveEvents.HubPath);

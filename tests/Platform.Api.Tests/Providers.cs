@@ -83,3 +83,5 @@ public sealed class EndpointTestsOnSqlite(SqliteServingApp app) : Serving.Endpoi
 public sealed class EndpointTestsOnPostgresAndS3(ProductionServingApp app) : Serving.EndpointTests<ProductionServingApp>(app);
 public sealed class BatchPredictionTestsOnSqlite(SqliteApp app) : Registry.BatchPredictionTests<SqliteApp>(app);
 public sealed class BatchPredictionTestsOnPostgresAndS3(ProductionApp app) : Registry.BatchPredictionTests<ProductionApp>(app);
+public sealed class AnnotationTestsOnSqlite(SqliteApp app) : Annotation.AnnotationTests<SqliteApp>(app);
+public sealed class AnnotationTestsOnPostgresAndS3(ProductionApp app) : Annotation.AnnotationTests<ProductionApp>(app);

@@ -83,9 +83,14 @@ public sealed class UploadLayoutTests
     }
 
     [Fact]
-    public void LooseImagesAreRefusedAsNotInClassFolders() =>
-        Should.Throw<DatasetFormatException>(() => new FakeUpload().Images("1.jpg", "2.jpg").Detect())
-            .Message.ShouldContain("The 2 images are not in class folders");
+    public async Task LooseImagesAreAnUnlabeledSetToAnnotate()
+    {
+        var upload = new FakeUpload().Images("1.jpg", "2.jpg");
+        upload.Detect().ShouldBe(DatasetFormat.ImageFolders);
+        var dataset = await upload.ReadAsync();
+        (dataset.Kind, dataset.Classes.Count, dataset.Problems.Count).ShouldBe((DatasetKind.ImageClassification, 0, 0));
+        dataset.Items.Select(i => (i.Path, i.Label)).ShouldBe([("1.jpg", (string?)null), ("2.jpg", null)]);
+    }
 
     [Fact]
     public async Task AnUploadOfOnlyJunkIsEmpty() =>

@@ -31,6 +31,8 @@ public static class LiveEvents
     public const string EndpointChanged = "endpoint.changed";
     /// <summary>An endpoint's request counts were written (every few seconds while it answers); ResourceId is the endpoint id.</summary>
     public const string EndpointMetrics = "endpoint.metrics";
+    /// <summary>An annotation project's schema, tasks or reviews changed; ResourceId is the project id, Message what changed.</summary>
+    public const string AnnotationChanged = "annotation.changed";
     public const string TestEvent = "test";
     /// <summary>
     /// Between server processes only, never sent to browsers: an account lost access (removed, role changed, signed

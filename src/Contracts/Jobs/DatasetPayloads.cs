@@ -8,3 +8,6 @@ public sealed record ExportPayload(Guid VersionId, DatasetFormat Format);
 
 /// <summary>What a batch prediction reads from its row: the model version, the dataset version, csv or jsonl.</summary>
 public sealed record BatchPredictionPayload(Guid ModelVersionId, Guid DatasetVersionId, string Format);
+
+/// <summary>What finishing an annotation project reads from its row: the project, and whether unreviewed annotations count.</summary>
+public sealed record FinishAnnotationPayload(Guid ProjectId, bool IncludeUnreviewed);

@@ -19,6 +19,7 @@ public static class DatasetJobsServiceCollectionExtensions
         services.AddScoped<IOperationHandler, ImportDatasetHandler>();
         services.AddScoped<IOperationHandler, SplitDatasetHandler>();
         services.AddScoped<IOperationHandler, ExportDatasetHandler>();
+        services.AddScoped<IOperationHandler, Annotation.FinishAnnotationHandler>();
         return services;
     }
 }

@@ -25,7 +25,7 @@ public sealed class VersionWriter(PlatformDb db, BlobStore blobs, TimeProvider c
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var id = Guid.CreateVersion7(now);
-        var number = dataset.AddVersion(id, content.Kind);
+        var number = dataset.AddVersion(id, content.Kind, boxesDrawn: source == VersionSource.Annotation);
         var version = new DatasetVersion(id, dataset.WorkspaceId, dataset.Id, number, content.Kind, source, detail,
             parentVersionId, operation.Id, operation.CreatedBy, now);
         version.Seal(items.Count, TotalBytes(items), manifestSha, summary.ToJson());

@@ -38,6 +38,8 @@ public abstract class PlatformDb(DbContextOptions options)
     public DbSet<EndpointKey> EndpointKeys => Set<EndpointKey>();
     public DbSet<EndpointMinute> EndpointMinutes => Set<EndpointMinute>();
     public DbSet<EndpointRevision> EndpointRevisions => Set<EndpointRevision>();
+    public DbSet<AnnotationProject> AnnotationProjects => Set<AnnotationProject>();
+    public DbSet<AnnotationTask> AnnotationTasks => Set<AnnotationTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

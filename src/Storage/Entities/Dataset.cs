@@ -41,11 +41,15 @@ public sealed class Dataset
         Description = description;
     }
 
-    /// <summary>Records a new version; returns its number.</summary>
-    public int AddVersion(Guid versionId, DatasetKind kind)
+    /// <summary>
+    /// Records a new version; returns its number. Only <paramref name="boxesDrawn"/> (an annotation project that drew
+    /// boxes on labeled or unlabeled images) turns an image classification dataset into a detection one.
+    /// </summary>
+    public int AddVersion(Guid versionId, DatasetKind kind, bool boxesDrawn = false)
     {
         EnsureNotDeleted("given a new version");
-        if (Kind is { } existing && existing != kind)
+        var drawnOn = boxesDrawn && Kind == DatasetKind.ImageClassification && kind == DatasetKind.ObjectDetection;
+        if (Kind is { } existing && existing != kind && !drawnOn)
             throw new IllegalStateChangeException($"This dataset holds {Describe(existing)}; the upload holds {Describe(kind)}. Create a new dataset for it.");
         Kind = kind;
         LatestVersionId = versionId;

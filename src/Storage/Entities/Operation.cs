@@ -113,6 +113,7 @@ public static class OperationKinds
     public const string TrainModel = "train-model";
     public const string RunSweep = "run-sweep";
     public const string PredictDataset = "predict-dataset";
+    public const string FinishAnnotation = "finish-annotation";
 }
 
 public static class OperationQueues
@@ -133,7 +134,7 @@ public static class OperationQueues
     {
         OperationKinds.SystemCheck => Default,
         OperationKinds.ImportDataset or OperationKinds.SplitDataset or OperationKinds.ExportDataset or OperationKinds.TrainModel
-            or OperationKinds.PredictDataset => Cpu,
+            or OperationKinds.PredictDataset or OperationKinds.FinishAnnotation => Cpu,
         _ => Default,
     };
 }

@@ -26,4 +26,7 @@ public sealed class ResourceEvents(IEventBus events, TimeProvider clock)
 
     public Task EndpointChangedAsync(ModelEndpoint endpoint, CancellationToken ct) =>
         events.PublishAsync(new LiveEventDto(LiveEvents.EndpointChanged, endpoint.WorkspaceId, endpoint.Id.ToString(), endpoint.Status.ToString(), clock.GetUtcNow()), ct);
+
+    public Task AnnotationChangedAsync(Guid workspaceId, Guid projectId, string message, CancellationToken ct) =>
+        events.PublishAsync(new LiveEventDto(LiveEvents.AnnotationChanged, workspaceId, projectId.ToString(), message, clock.GetUtcNow()), ct);
 }

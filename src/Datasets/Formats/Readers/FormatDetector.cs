@@ -6,7 +6,7 @@ namespace Platform.Datasets.Formats.Readers;
 internal static class FormatDetector
 {
     public const string AcceptedLayouts =
-        "Accepted layouts: image folders (cat/1.jpg, dog/2.jpg, optionally under train/, val/ and test/); "
+        "Accepted layouts: image folders (cat/1.jpg, dog/2.jpg, optionally under train/, val/ and test/; loose images with no folder are an unlabeled set); "
         + "COCO (a .json with images, annotations and categories, plus the images); "
         + "YOLO (data.yaml or classes.txt, images/ and labels/ with one .txt per image); "
         + "Pascal VOC (Annotations/*.xml and JPEGImages/); "
@@ -42,10 +42,9 @@ internal static class FormatDetector
                     $"Found {jsonl.Count + csv.Count} table or text files ({string.Join(", ", jsonl.Concat(csv).Select(f => f.Path).Take(5))}): "
                     + "a table or text import reads exactly one .csv or .jsonl file.");
         }
-        if (imagesInFolders) return DatasetFormat.ImageFolders;
-
-        var hint = images.Count > 0 ? $" The {images.Count} images are not in class folders." : "";
-        throw new DatasetFormatException($"Could not recognize the dataset layout: found {Summary(upload)}.{hint} {AcceptedLayouts}");
+        // Loose images with no folder are an unlabeled set, to label in an annotation project.
+        if (images.Count > 0) return DatasetFormat.ImageFolders;
+        throw new DatasetFormatException($"Could not recognize the dataset layout: found {Summary(upload)}. {AcceptedLayouts}");
     }
 
     /// <summary>"12 files: 10 .jpg, 2 .txt".</summary>

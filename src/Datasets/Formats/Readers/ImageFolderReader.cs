@@ -2,7 +2,10 @@ using Platform.Contracts;
 
 namespace Platform.Datasets.Formats.Readers;
 
-/// <summary>class/image.jpg, or {train,val,test,unsplit}/class/image.jpg: the folder names the class.</summary>
+/// <summary>
+/// class/image.jpg, or {train,val,test,unsplit}/class/image.jpg: the folder names the class. Images with no folder at
+/// all are unlabeled items, to label in an annotation project.
+/// </summary>
 internal static class ImageFolderReader
 {
     public static ParsedDataset Read(Upload upload)
@@ -31,6 +34,10 @@ internal static class ImageFolderReader
         }
 
         var classes = items.Select(i => i.Label!).Distinct().Order(StringComparer.Ordinal).ToList();
+        // Loose images with no folder at all are a set to label (in an annotation project), not a mistake.
+        if (classes.Count == 0 && !split)
+            return new ParsedDataset(DatasetKind.ImageClassification, DatasetFormat.ImageFolders, [],
+                [.. images.Select(i => new ParsedItem(i.Path, i.Source, null, DatasetSplit.None, []))], []);
         if (classes.Count < 2)
             throw new DatasetFormatException(classes.Count == 0
                 ? "No image is in a class folder: an image-folder dataset puts each class's images in a folder named after the class (cat/1.jpg, dog/2.jpg)."

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace Platform.Jobs.Datasets;
+namespace Platform.Storage.Data;
 
 /// <summary>
 /// Version-7-shaped ids that sort in the order they are made: a millisecond timestamp and random bits shared by one
