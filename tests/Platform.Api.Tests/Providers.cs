@@ -85,3 +85,5 @@ public sealed class BatchPredictionTestsOnSqlite(SqliteApp app) : Registry.Batch
 public sealed class BatchPredictionTestsOnPostgresAndS3(ProductionApp app) : Registry.BatchPredictionTests<ProductionApp>(app);
 public sealed class AnnotationTestsOnSqlite(SqliteApp app) : Annotation.AnnotationTests<SqliteApp>(app);
 public sealed class AnnotationTestsOnPostgresAndS3(ProductionApp app) : Annotation.AnnotationTests<ProductionApp>(app);
+public sealed class PrelabelTestsOnSqlite(SqliteApp app) : Annotation.PrelabelTests<SqliteApp>(app);
+public sealed class PrelabelTestsOnPostgresAndS3(ProductionApp app) : Annotation.PrelabelTests<ProductionApp>(app);

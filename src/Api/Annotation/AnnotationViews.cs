@@ -8,6 +8,14 @@ public static class AnnotationViews
         var ids = projects.Select(p => p.Id).ToList();
         var counts = await db.AnnotationTasks.Where(t => ids.Contains(t.ProjectId)).GroupBy(t => new { t.ProjectId, t.State })
             .Select(g => new { g.Key.ProjectId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
+        var suggestions = await db.AnnotationTasks.Where(t => ids.Contains(t.ProjectId) && t.SuggestedLabelId != null).GroupBy(t => t.ProjectId)
+            .Select(g => new
+            {
+                ProjectId = g.Key,
+                Suggested = g.Count(),
+                Decided = g.Count(t => t.AnnotatedBy != null && !t.FromVersion),
+                Taken = g.Count(t => t.SuggestionTaken),
+            }).ToListAsync(ct);
         var datasetIds = projects.Select(p => p.DatasetId).Distinct().ToList();
         var datasets = await db.Datasets.Where(d => datasetIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var emails = await EmailsAsync(db, projects.Select(p => p.CreatedBy), ct);
@@ -16,8 +24,12 @@ public static class AnnotationViews
             int Count(AnnotationTaskState state) => counts.Where(c => c.ProjectId == p.Id && c.State == state).Sum(c => c.Count);
             var progress = new AnnotationProgressDto(p.TaskCount, Count(AnnotationTaskState.Open), Count(AnnotationTaskState.Annotated),
                 Count(AnnotationTaskState.Accepted), Count(AnnotationTaskState.Rejected));
+            var suggested = suggestions.FirstOrDefault(s => s.ProjectId == p.Id);
+            var suggestionsDto = p.SuggestionSource is null ? null
+                : new AnnotationSuggestionsDto(p.SuggestionSource, suggested?.Suggested ?? 0, suggested?.Decided ?? 0, suggested?.Taken ?? 0);
             return new AnnotationProjectDto(p.Id, p.WorkspaceId, p.Name, p.Kind, p.DatasetId, datasets.GetValueOrDefault(p.DatasetId, ""), p.VersionNumber,
-                p.Labels, p.Instructions, p.BatchSize, progress, Email(emails, p.CreatedBy), p.CreatedAt, p.UpdatedAt, p.LastVersionNumber);
+                p.Labels, p.Instructions, p.BatchSize, progress, Email(emails, p.CreatedBy), p.CreatedAt, p.UpdatedAt, p.LastVersionNumber,
+                suggestionsDto, p.QueueOrder);
         }).ToList();
     }
 
@@ -36,7 +48,8 @@ public static class AnnotationViews
             return new AnnotationTaskDto(t.Id, t.ProjectId, t.Ordinal, t.ItemId, item?.Path ?? "", t.State, t.LabelId, t.Boxes,
                 item?.Width, item?.Height, item?.Text, item?.HasContent == true ? $"{contentBase}/{t.ItemId}/content" : null, t.FromVersion,
                 Email(emails, t.AnnotatedBy), t.AnnotatedAt, Email(emails, t.ReviewedBy), t.ReviewedAt, t.ReviewComment,
-                held ? Email(emails, t.HolderId) : null, held ? t.LeaseExpiresAt : null, held && t.HolderId == caller, t.Revision);
+                held ? Email(emails, t.HolderId) : null, held ? t.LeaseExpiresAt : null, held && t.HolderId == caller, t.Revision,
+                t.SuggestedLabelId, t.SuggestionConfidence);
         }).ToList();
     }
 

@@ -1,5 +1,6 @@
 using Platform.Api.Annotation;
 using Platform.Api.Datasets;
+using Platform.Api.Models;
 using Platform.Contracts.Jobs;
 
 namespace Platform.Api.Endpoints;
@@ -20,6 +21,7 @@ public static class AnnotationProjectsApi
         group.MapDelete("/{id:guid}", Delete).RequireWorkspaceRole(WorkspaceRole.Maintainer);
         group.MapGet("/{id:guid}/annotators", Annotators);
         group.MapPost("/{id:guid}/finish", Finish).RequireWorkspaceRole(WorkspaceRole.Maintainer);
+        group.MapPost("/{id:guid}/prelabel", Prelabel).RequireWorkspaceRole(WorkspaceRole.Maintainer);
         group.MapAnnotationTasksApi();
         return app;
     }
@@ -104,6 +106,11 @@ public static class AnnotationProjectsApi
         }
         if (request.Instructions is { } instructions && instructions != project.Instructions) { project.Instruct(instructions, now); changes.Add("instructions"); }
         if (request.BatchSize is { } batch && batch != project.BatchSize) { project.Batch(batch, now); changes.Add($"batches of {batch}"); }
+        if (request.QueueOrder is { } order && order != project.QueueOrder)
+        {
+            project.Order(order, now);
+            changes.Add(order == AnnotationQueueOrder.LeastConfidentFirst ? "least confident suggestions first" : "items in order");
+        }
         if (request.Labels is { } inputs)
         {
             var result = await AnnotationSchemaChange.ApplyAsync(db, project, inputs, request.RemoveAnnotationsOfRemovedLabels, now, ct);
@@ -151,6 +158,25 @@ public static class AnnotationProjectsApi
         if (dataset.IsDeleted) return Problems.Conflict("The project's dataset is deleted; restore it first.");
         var operation = await starter.StartAsync(member, OperationKinds.FinishAnnotation, project.DatasetId,
             new FinishAnnotationPayload(project.Id, request.IncludeUnreviewed), ct, ("annotation.finish-started", project.Name));
+        return TypedResults.Accepted($"/api/workspaces/{member.WorkspaceId}/operations/{operation.Id}", operation.ToDto());
+    }
+
+    private static async Task<Results<Accepted<OperationDto>, ValidationProblem, ProblemHttpResult>> Prelabel(
+        Guid id, PrelabelRequest request, WorkspaceMember member, PlatformDb db, OperationStarter starter, CancellationToken ct)
+    {
+        var project = await db.FindAnnotationProjectAsync(member, id, ct);
+        if (project is null) return Problems.NotFound("The annotation project");
+        if (project.IsDetection) return new Validation().Add("modelId", "Pre-labeling suggests classes; it does not suggest boxes yet.").Problem();
+        var model = await db.FindModelAsync(member, request.ModelId, ct);
+        var version = model is null ? null : await db.ModelVersions.SingleOrDefaultAsync(v => v.ModelId == model.Id && v.Number == request.Version, ct);
+        if (version is null) return new Validation().Add("modelId", "The model version was not found.").Problem();
+        var takes = TrainingTemplates.Find(version.Template)?.Kind;
+        var wants = project.Kind == AnnotationKind.TextClassification ? DatasetKind.TextClassification : DatasetKind.ImageClassification;
+        if (takes != wants)
+            return new Validation().Add("modelId",
+                $"{model!.Name} v{version.Number} takes {(takes is { } k ? Dataset.Describe(k) : "another kind of input")}; this project labels {Dataset.Describe(wants)}.").Problem();
+        var operation = await starter.StartAsync(member, OperationKinds.PrelabelAnnotation, project.DatasetId, new PrelabelPayload(project.Id, version.Id), ct,
+            ("annotation.prelabel-started", $"{project.Name} with {model!.Name} v{version.Number}"));
         return TypedResults.Accepted($"/api/workspaces/{member.WorkspaceId}/operations/{operation.Id}", operation.ToDto());
     }
 }

@@ -45,4 +45,8 @@ public sealed partial class PlatformClient
     /// <summary>Gives back every task the caller holds, so others may take them at once.</summary>
     public Task ReleaseAnnotationTasksAsync(Guid ws, Guid id, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, $"api/workspaces/{ws}/annotation-projects/{id}/tasks/release", null, ct);
+
+    /// <summary>Starts the operation that suggests a label for every open task with a registered model version.</summary>
+    public Task<OperationDto> PrelabelAnnotationProjectAsync(Guid ws, Guid id, PrelabelRequest request, CancellationToken ct = default) =>
+        SendAsync<OperationDto>(HttpMethod.Post, $"api/workspaces/{ws}/annotation-projects/{id}/prelabel", request, ct);
 }

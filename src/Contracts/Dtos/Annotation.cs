@@ -11,6 +11,9 @@ public enum AnnotationTaskState { Open, Annotated, Accepted, Rejected }
 
 public enum ReviewDecision { Accept, Reject }
 
+/// <summary>The order open tasks are handed out in: item order, or the model's least confident suggestions first (active learning).</summary>
+public enum AnnotationQueueOrder { ItemOrder, LeastConfidentFirst }
+
 /// <summary>A label of a project's schema. Its id stays when it is renamed; <paramref name="Hotkey"/> is "1"–"9" or "0".</summary>
 public sealed record AnnotationLabelDto(int Id, string Name, string Color, string? Hotkey);
 
@@ -26,7 +29,17 @@ public sealed record AnnotationProgressDto(int Total, int Open, int Annotated, i
 public sealed record AnnotationProjectDto(
     Guid Id, Guid WorkspaceId, string Name, AnnotationKind Kind, Guid DatasetId, string DatasetName, int VersionNumber,
     IReadOnlyList<AnnotationLabelDto> Labels, string Instructions, int BatchSize, AnnotationProgressDto Progress,
-    string? CreatedByEmail, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int? LastVersionNumber);
+    string? CreatedByEmail, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int? LastVersionNumber,
+    AnnotationSuggestionsDto? Suggestions = null, AnnotationQueueOrder QueueOrder = AnnotationQueueOrder.ItemOrder);
+
+/// <summary>
+/// Pre-labeling: which model suggested labels, for how many tasks, and how many annotators saved unchanged
+/// (<paramref name="Taken"/>) of the <paramref name="Decided"/> suggested tasks they have annotated since.
+/// </summary>
+public sealed record AnnotationSuggestionsDto(string Source, int Suggested, int Decided, int Taken);
+
+/// <summary>Suggests a label for every open task with a registered model version (image or text classification).</summary>
+public sealed record PrelabelRequest(Guid ModelId, int Version);
 
 /// <summary>A label to create (no <paramref name="Id"/>) or keep, possibly renamed or recolored (with the label's id).</summary>
 public sealed record AnnotationLabelInput(string Name, string? Color = null, string? Hotkey = null, int? Id = null);
@@ -46,7 +59,7 @@ public sealed record CreateAnnotationProjectRequest(
 /// </summary>
 public sealed record UpdateAnnotationProjectRequest(
     string? Name = null, string? Instructions = null, IReadOnlyList<AnnotationLabelInput>? Labels = null, int? BatchSize = null,
-    bool RemoveAnnotationsOfRemovedLabels = false);
+    bool RemoveAnnotationsOfRemovedLabels = false, AnnotationQueueOrder? QueueOrder = null);
 
 /// <summary>A box in the image's own pixels (top-left corner, width and height).</summary>
 public sealed record AnnotationBoxDto(int LabelId, double X, double Y, double Width, double Height);
@@ -59,7 +72,8 @@ public sealed record AnnotationTaskDto(
     Guid Id, Guid ProjectId, int Ordinal, Guid ItemId, string Path, AnnotationTaskState State, int? LabelId,
     IReadOnlyList<AnnotationBoxDto> Boxes, int? Width, int? Height, string? Text, string? ContentPath, bool FromVersion,
     string? AnnotatedByEmail, DateTimeOffset? AnnotatedAt, string? ReviewedByEmail, DateTimeOffset? ReviewedAt, string? ReviewComment,
-    string? HeldByEmail, DateTimeOffset? LeaseExpiresAt, bool HeldByMe, int Revision);
+    string? HeldByEmail, DateTimeOffset? LeaseExpiresAt, bool HeldByMe, int Revision,
+    int? SuggestedLabelId = null, double? SuggestionConfidence = null);
 
 /// <summary>Asks for the caller's next batch: what they hold already (rejected tasks first), topped up with open tasks.</summary>
 public sealed record NextAnnotationTasksRequest(int? Count = null);

@@ -11,3 +11,6 @@ public sealed record BatchPredictionPayload(Guid ModelVersionId, Guid DatasetVer
 
 /// <summary>What finishing an annotation project reads from its row: the project, and whether unreviewed annotations count.</summary>
 public sealed record FinishAnnotationPayload(Guid ProjectId, bool IncludeUnreviewed);
+
+/// <summary>What pre-labeling reads from its row: the project and the registered model version that suggests.</summary>
+public sealed record PrelabelPayload(Guid ProjectId, Guid ModelVersionId);

@@ -20,6 +20,7 @@ public static class DatasetJobsServiceCollectionExtensions
         services.AddScoped<IOperationHandler, SplitDatasetHandler>();
         services.AddScoped<IOperationHandler, ExportDatasetHandler>();
         services.AddScoped<IOperationHandler, Annotation.FinishAnnotationHandler>();
+        services.AddScoped<IOperationHandler, Annotation.PrelabelAnnotationHandler>();
         return services;
     }
 }

@@ -11,7 +11,6 @@ using Platform.Storage.Blobs;
 using Platform.Storage.Data;
 using Platform.Storage.Entities;
 using Platform.Storage.Objects;
-using Platform.Storage.Registry;
 
 namespace Platform.Jobs.Models;
 
@@ -33,7 +32,7 @@ public sealed class PredictDatasetHandler(PlatformDb db, IObjectStore store, Blo
         var version = await db.DatasetVersions.AsNoTracking().SingleAsync(v => v.Id == payload.DatasetVersionId && v.WorkspaceId == operation.WorkspaceId, ct);
         var datasetName = await db.Datasets.Where(d => d.Id == version.DatasetId).Select(d => d.Name).SingleAsync(ct);
         await report.ReportAsync(0.02, $"Loading {modelName} v{model.Number}", ct);
-        using var predictor = await LoadAsync(model, ct);
+        using var predictor = await ModelPredictions.LoadAsync(store, model, ct);
         var content = await VersionReader.ReadAsync(db, version.Id, ct);
         var classes = predictor.Manifest.ClassNames;
         var fileName = $"{FileNames(datasetName)}-v{version.Number}-{FileNames(modelName)}-v{model.Number}-predictions.{payload.Format}";
@@ -50,7 +49,7 @@ public sealed class PredictDatasetHandler(PlatformDb db, IObjectStore store, Blo
             {
                 var items = content.Items.Skip(start).Take(BatchSize).ToList();
                 var rows = content.Kind == DatasetKind.Table ? items.Select(i => RowOf(content, i)).ToList() : null;
-                var predictions = await PredictAsync(predictor, operation.WorkspaceId, items, rows, ct);
+                var predictions = await ModelPredictions.PredictAsync(predictor, blobs, operation.WorkspaceId, items, rows, ct);
                 for (var i = 0; i < items.Count; i++)
                 {
                     var (item, prediction) = (items[i], predictions[i]);
@@ -72,35 +71,6 @@ public sealed class PredictDatasetHandler(PlatformDb db, IObjectStore store, Blo
         operation.AttachResult(key, fileName);
         var score = labeled == 0 ? "" : $"; {right:N0} of {labeled:N0} labeled items match their label ({100.0 * right / labeled:0.0}%)";
         return $"Predicted {content.Items.Count:N0} items of {datasetName} v{version.Number} with {modelName} v{model.Number}{score}.";
-    }
-
-    private async Task<Predictor> LoadAsync(ModelVersion model, CancellationToken ct)
-    {
-        await using var package = await ModelPackages.ReadVerifiedAsync(store, model.PackageKey, model.PackageSha256, ct);
-        return Predictor.Load(package);
-    }
-
-    /// <summary><paramref name="rows"/>: a table's items as column → cell, read once for the prediction and the label.</summary>
-    private async Task<IReadOnlyList<Prediction>> PredictAsync(Predictor predictor, Guid workspaceId, List<NewItem> items,
-        List<IReadOnlyDictionary<string, string?>>? rows, CancellationToken ct)
-    {
-        switch (predictor.Manifest.Input.Kind)
-        {
-            case "image":
-                var images = new List<byte[]>(items.Count);
-                foreach (var item in items)
-                {
-                    await using var stream = await blobs.OpenAsync(workspaceId, item.Sha256!, ct);
-                    using var buffer = new MemoryStream();
-                    await stream.CopyToAsync(buffer, ct);
-                    images.Add(buffer.ToArray());
-                }
-                return predictor.PredictImages(images);
-            case "text":
-                return predictor.PredictTexts([.. items.Select(i => i.Text ?? "")]);
-            default:
-                return predictor.PredictRows(rows ?? throw new InvalidOperationException("A table model predicts table rows."));
-        }
     }
 
     private static IReadOnlyDictionary<string, string?> RowOf(VersionContent content, NewItem item)

@@ -12,10 +12,11 @@ public static class AnnotationLeases
 {
     /// <summary>
     /// The caller's batch: the tasks they still hold unannotated and their rejected tasks, topped up with open tasks
-    /// nobody holds (in item order) up to <paramref name="count"/>. Returns the ids in the order to work on them.
+    /// nobody holds (in item order, or least confident suggestion first) up to <paramref name="count"/>. Returns the ids
+    /// in the order to work on them.
     /// </summary>
     public static async Task<List<Guid>> NextBatchAsync(this PlatformDb db, Guid projectId, Guid userId, int count, DateTimeOffset now,
-        TimeSpan lease, CancellationToken ct)
+        TimeSpan lease, AnnotationQueueOrder order, CancellationToken ct)
     {
         var expires = now + lease;
         var rejected = await db.AnnotationTasks.Where(t => t.ProjectId == projectId && t.State == AnnotationTaskState.Rejected && t.AnnotatedBy == userId
@@ -31,9 +32,12 @@ public static class AnnotationLeases
         // until the batch is full or no open task is left.
         while (batch.Count < count)
         {
-            var candidates = await db.AnnotationTasks.Where(t => t.ProjectId == projectId && t.State == AnnotationTaskState.Open
-                    && (t.HolderId == null || t.LeaseExpiresAt < now) && !batch.Contains(t.Id))
-                .OrderBy(t => t.Ordinal).Select(t => t.Id).Take(count - batch.Count).ToListAsync(ct);
+            var open = db.AnnotationTasks.Where(t => t.ProjectId == projectId && t.State == AnnotationTaskState.Open
+                && (t.HolderId == null || t.LeaseExpiresAt < now) && !batch.Contains(t.Id));
+            var ordered = order == AnnotationQueueOrder.LeastConfidentFirst
+                ? open.OrderBy(t => t.SuggestionConfidence == null).ThenBy(t => t.SuggestionConfidence).ThenBy(t => t.Ordinal)
+                : open.OrderBy(t => t.Ordinal);
+            var candidates = await ordered.Select(t => t.Id).Take(count - batch.Count).ToListAsync(ct);
             if (candidates.Count == 0) break;
             foreach (var id in candidates)
                 if (await TakeAsync(db, id, userId, now, expires, ct)) batch.Add(id);
@@ -62,6 +66,7 @@ public static class AnnotationLeases
             .ExecuteUpdateAsync(s => s
                 .SetProperty(t => t.LabelId, labelId).SetProperty(t => t.BoxesJson, boxesJson).SetProperty(t => t.LabelSet, labelSet)
                 .SetProperty(t => t.State, AnnotationTaskState.Annotated).SetProperty(t => t.FromVersion, false)
+                .SetProperty(t => t.SuggestionTaken, t => t.SuggestedLabelId != null && t.SuggestedLabelId == labelId)
                 .SetProperty(t => t.AnnotatedBy, userId).SetProperty(t => t.AnnotatedAt, now)
                 .SetProperty(t => t.HolderId, userId).SetProperty(t => t.LeaseExpiresAt, expires)
                 .SetProperty(t => t.Revision, t => t.Revision + 1), ct) == 1;

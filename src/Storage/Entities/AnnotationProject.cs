@@ -56,6 +56,9 @@ public sealed class AnnotationProject
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int SchemaRevision { get; private set; }
+    /// <summary>The model version whose predictions are the tasks' suggestions, as "name vN"; null before pre-labeling.</summary>
+    public string? SuggestionSource { get; private set; }
+    public AnnotationQueueOrder QueueOrder { get; private set; }
 
     public IReadOnlyList<AnnotationLabelDto> Labels =>
         JsonSerializer.Deserialize<List<AnnotationLabelDto>>(LabelsJson, PlatformClient.Json) ?? [];
@@ -76,5 +79,7 @@ public sealed class AnnotationProject
     public void Instruct(string instructions, DateTimeOffset now) => (Instructions, UpdatedAt) = (instructions, now);
     public void Batch(int batchSize, DateTimeOffset now) => (BatchSize, UpdatedAt) = (batchSize, now);
     public void Populated(int taskCount) => TaskCount = taskCount;
+    public void Suggested(string source, DateTimeOffset now) => (SuggestionSource, UpdatedAt) = (source, now);
+    public void Order(AnnotationQueueOrder order, DateTimeOffset now) => (QueueOrder, UpdatedAt) = (order, now);
     public void Finished(int versionNumber, DateTimeOffset now) => (LastVersionNumber, UpdatedAt) = (versionNumber, now);
 }

@@ -46,6 +46,11 @@ public sealed class AnnotationTask
     public Guid? HolderId { get; private set; }
     public DateTimeOffset? LeaseExpiresAt { get; private set; }
     public int Revision { get; private set; }
+    /// <summary>A model's suggestion (pre-labeling): a label of the schema and the model's confidence in it.</summary>
+    public int? SuggestedLabelId { get; private set; }
+    public double? SuggestionConfidence { get; private set; }
+    /// <summary>Set when the annotator saved exactly the suggested label.</summary>
+    public bool SuggestionTaken { get; private set; }
 
     public IReadOnlyList<AnnotationBoxDto> Boxes =>
         BoxesJson is null ? [] : JsonSerializer.Deserialize<List<AnnotationBoxDto>>(BoxesJson, PlatformClient.Json) ?? [];

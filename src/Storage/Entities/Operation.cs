@@ -114,6 +114,7 @@ public static class OperationKinds
     public const string RunSweep = "run-sweep";
     public const string PredictDataset = "predict-dataset";
     public const string FinishAnnotation = "finish-annotation";
+    public const string PrelabelAnnotation = "prelabel-annotation";
 }
 
 public static class OperationQueues
@@ -134,7 +135,8 @@ public static class OperationQueues
     {
         OperationKinds.SystemCheck => Default,
         OperationKinds.ImportDataset or OperationKinds.SplitDataset or OperationKinds.ExportDataset or OperationKinds.TrainModel
-            or OperationKinds.PredictDataset or OperationKinds.FinishAnnotation => Cpu,
+            or OperationKinds.PredictDataset or OperationKinds.FinishAnnotation
+            or OperationKinds.PrelabelAnnotation => Cpu,
         _ => Default,
     };
 }

@@ -195,9 +195,17 @@ namespace Platform.Storage.Migrations.Postgres
                     b.Property<int>("NextLabelId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("QueueOrder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("SchemaRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("SuggestionSource")
+                        .HasColumnType("text");
 
                     b.Property<int>("TaskCount")
                         .HasColumnType("integer");
@@ -283,6 +291,15 @@ namespace Platform.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("SuggestedLabelId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("SuggestionConfidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("SuggestionTaken")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("uuid");

@@ -186,9 +186,17 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.Property<int>("NextLabelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("QueueOrder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SchemaRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestionSource")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("TaskCount")
                         .HasColumnType("INTEGER");
@@ -274,6 +282,15 @@ namespace Platform.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SuggestedLabelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("SuggestionConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("SuggestionTaken")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("WorkspaceId")
                         .HasColumnType("TEXT");
