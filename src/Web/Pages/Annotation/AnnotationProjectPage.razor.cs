@@ -1,0 +1,73 @@
+using System.Net;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Platform.Contracts;
+using Platform.Web.Services;
+
+namespace Platform.Web.Pages.Annotation;
+
+/// <summary>
+/// One annotation project, live: its progress, annotators, labels and instructions, and the ways into it (label,
+/// review) and out of it (a new dataset version). Re-read when an annotation.changed event names it.
+/// </summary>
+public partial class AnnotationProjectPage
+{
+    private readonly Throttle _reload = new(TimeSpan.FromSeconds(1));
+    private readonly CancellationTokenSource _cts = new();
+    private AnnotationProjectDto? _project;
+    private IReadOnlyList<AnnotatorStatsDto>? _annotators;
+    private bool _notFound;
+    private bool _deleting;
+    private bool _savingOrder;
+
+    [Parameter] public Guid Id { get; set; }
+    protected override object? RouteKey => Id;
+    [Inject] private PlatformClient Api { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+
+    private bool CanLabel => State.Current?.MyRole >= WorkspaceRole.Annotator;
+    private bool CanReview => State.Current?.MyRole >= WorkspaceRole.Member;
+    private bool CanManage => State.Current?.MyRole >= WorkspaceRole.Maintainer;
+    private bool CanPrelabel => _project is { } p && AnnotationText.PrelabelInput(p.Kind) is not null;
+
+    protected override void OnInitialized() => State.Live.Received += OnLiveEvent;
+
+    protected override void OnWorkspaceChanged()
+    {
+        _project = null;
+        _annotators = null;
+        _notFound = false;
+    }
+
+    protected override async Task LoadAsync(WorkspaceDto workspace)
+    {
+        _reload.Ran();
+        try
+        {
+            var project = Api.GetAnnotationProjectAsync(workspace.Id, Id, _cts.Token);
+            var annotators = Api.ListAnnotatorsAsync(workspace.Id, Id, _cts.Token);
+            _project = await project;
+            _annotators = await annotators;
+            _notFound = false;
+        }
+        catch (PlatformApiException ex) when (ex.Status == HttpStatusCode.NotFound)
+        {
+            _project = null;
+            _notFound = true;
+        }
+    }
+
+    private void OnLiveEvent(LiveEventDto e)
+    {
+        if (e.Type != LiveEvents.AnnotationChanged || e.ResourceId != Id.ToString() || _deleting || _project is null) return;
+        ReloadSoon(_reload, _cts.Token);
+    }
+
+    protected override void Disposing()
+    {
+        State.Live.Received -= OnLiveEvent;
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}
