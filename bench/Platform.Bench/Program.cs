@@ -13,6 +13,7 @@ using Platform.Bench;
 //           training-inputs [--items N] (memory a worker holds to feed a version of N items, now and before),
 //           serving [--clients N] [--seconds S] [--train-minutes M] (deploy time, HTTP overhead, N clients batched against batches of one),
 //           annotation [--items N] [--saves N] [--boxes N] (project over N unlabeled images, batches, autosave latency, boxes, review, new version),
+//           annotation-canvas [--boxes N] (the labeling screen's box canvas in Chromium: draw and pan/zoom frame times at 0, 1,000 and N boxes),
 //           samples --out DIR (writes the generated sample datasets, to try an upload by hand),
 //           idx --from DIR --out DIR [--holdout N] (an MNIST-style IDX set as image folders for quality),
 //           arff --train A.arff [--test B.arff] --out FILE.jsonl|FILE.csv (Weka ARFF sets as one file for --data)
@@ -32,6 +33,7 @@ return command switch
     "training-inputs" => await Platform.Bench.Training.TrainingInputsBench.RunAsync(options),
     "serving" => await Platform.Bench.Serving.ServingBench.RunAsync(options),
     "annotation" => await Platform.Bench.Annotation.AnnotationBench.RunAsync(options),
+    "annotation-canvas" => await Platform.Bench.Annotation.CanvasBench.RunAsync(options),
     "samples" => SampleFiles.Write(options),
     "idx" => IdxFolders.Write(options),
     "arff" => Platform.Bench.Training.ArffConvert.Write(options),
@@ -40,6 +42,6 @@ return command switch
 
 static int Usage(string command)
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, ingest [--seconds S] [--clients N], runs-page, metric-latency, training-inputs [--items N], serving [--clients N] [--seconds S], annotation [--items N] [--saves N] [--boxes N], product-quality [--train PATH --test PATH | --data FILE] [--minutes M], quality [--train PATH --test PATH | --data FILE] --minutes M, samples --out DIR, idx --from DIR --out DIR [--holdout N], arff --train A.arff [--test B.arff] --out FILE");
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: table (default), foundation, throughput, datasets, ingest [--seconds S] [--clients N], runs-page, metric-latency, training-inputs [--items N], serving [--clients N] [--seconds S], annotation [--items N] [--saves N] [--boxes N], annotation-canvas [--boxes N], product-quality [--train PATH --test PATH | --data FILE] [--minutes M], quality [--train PATH --test PATH | --data FILE] --minutes M, samples --out DIR, idx --from DIR --out DIR [--holdout N], arff --train A.arff [--test B.arff] --out FILE");
     return 2;
 }

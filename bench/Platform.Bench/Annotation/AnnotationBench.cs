@@ -22,7 +22,7 @@ internal static class AnnotationBench
         using var folder = new TempFolder();
         var zip = Path.Combine(folder.Path, "unlabeled.zip");
         WriteUnlabeledZip(zip, items);
-        await using var bench = await BenchWorkspace.StartAsync(Path.Combine(folder.Path, "data"));
+        await using var bench = await BenchWorkspace.StartAsync(Directory.CreateDirectory(Path.Combine(folder.Path, "data")).FullName);
         var (client, ws) = (bench.Client, bench.Id);
         var import = await bench.ImportAsync(zip, "unlabeled");
         if (import.Operation.State != OperationState.Succeeded) throw new InvalidOperationException($"import: {import.Operation.Message}");
