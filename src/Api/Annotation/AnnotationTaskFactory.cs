@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Platform.Api.Annotation;
 
 /// <summary>
-/// One task per item of the version, in path order. The version's classes join the schema, and its labels (or boxes)
-/// start as annotations, so a partly labeled dataset only asks for what is missing.
+/// One task per item of the version and replica (overlap), in path order. The version's classes join the schema, and
+/// its labels (or boxes) start as the first replica's annotations, so a partly labeled dataset only asks for what is
+/// missing; further replicas ask other people to label every item again.
 /// </summary>
 public static class AnnotationTaskFactory
 {
@@ -37,6 +38,8 @@ public static class AnnotationTaskFactory
             {
                 var row = rows[i];
                 var task = new AnnotationTask(taskIds.Next(), project.Id, project.WorkspaceId, row.Id, i + 1);
+                for (var replica = 1; replica < project.Overlap; replica++)
+                    db.AnnotationTasks.Add(new AnnotationTask(taskIds.Next(), project.Id, project.WorkspaceId, row.Id, i + 1, replica));
                 if (!detect && row.Label is { } label && ids.TryGetValue(label, out var labelId)) task.StartFromVersion(labelId, null, now);
                 else if (detect && row.BoxesJson is { } json)
                     task.StartFromVersion(null, (JsonSerializer.Deserialize<List<BoxDto>>(json, PlatformClient.Json) ?? [])
@@ -45,6 +48,6 @@ public static class AnnotationTaskFactory
             }
         }
         finally { db.ChangeTracker.AutoDetectChangesEnabled = tracking; }
-        return rows.Count;
+        return rows.Count * project.Overlap;
     }
 }

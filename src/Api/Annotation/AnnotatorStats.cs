@@ -25,7 +25,8 @@ public static class AnnotatorStats
         {
             var w = work.FirstOrDefault(x => x.UserId == id);
             return new AnnotatorStatsDto(id, users[id].Email ?? "", users[id].DisplayName, w?.Annotated ?? 0, w?.Accepted ?? 0, w?.Rejected ?? 0,
-                holding.FirstOrDefault(h => h.UserId == id)?.Count ?? 0, w?.PerHour ?? 0, w?.LastAt);
+                holding.FirstOrDefault(h => h.UserId == id)?.Count ?? 0, w?.PerHour ?? 0, w?.LastAt,
+                w is { } done && done.Accepted + done.Rejected > 0 ? (double)done.Accepted / (done.Accepted + done.Rejected) : null);
         }).OrderByDescending(a => a.Annotated).ThenBy(a => a.Email, StringComparer.Ordinal).ToList();
     }
 }

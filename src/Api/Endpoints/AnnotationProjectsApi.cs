@@ -20,6 +20,7 @@ public static class AnnotationProjectsApi
         group.MapPatch("/{id:guid}", Update).RequireWorkspaceRole(WorkspaceRole.Maintainer);
         group.MapDelete("/{id:guid}", Delete).RequireWorkspaceRole(WorkspaceRole.Maintainer);
         group.MapGet("/{id:guid}/annotators", Annotators);
+        group.MapGet("/{id:guid}/agreement", Agreement);
         group.MapPost("/{id:guid}/finish", Finish).RequireWorkspaceRole(WorkspaceRole.Maintainer);
         group.MapPost("/{id:guid}/prelabel", Prelabel).RequireWorkspaceRole(WorkspaceRole.Maintainer);
         group.MapAnnotationTasksApi();
@@ -49,6 +50,7 @@ public static class AnnotationProjectsApi
         if (request.Instructions?.Length > AnnotationProject.MaxInstructionsLength)
             validation.Add("instructions", $"Instructions must be at most {AnnotationProject.MaxInstructionsLength:N0} characters.");
         if (request.BatchSize is < 1 or > AnnotationProject.MaxBatchSize) validation.Add("batchSize", $"A batch holds 1 to {AnnotationProject.MaxBatchSize} items.");
+        if (request.Overlap is < 1 or > AnnotationProject.MaxOverlap) validation.Add("overlap", $"Each item is labeled by 1 to {AnnotationProject.MaxOverlap} people.");
         if (!validation.IsValid) return validation.Problem();
         var dataset = await db.FindDatasetAsync(member, request.DatasetId, ct);
         if (dataset is null || dataset.IsDeleted) return validation.Add("datasetId", "The dataset was not found.").Problem();
@@ -56,8 +58,11 @@ public static class AnnotationProjectsApi
         if (version is null) return validation.Add("versionNumber", $"The dataset has no version {request.VersionNumber}.").Problem();
         var kind = request.Kind ?? AnnotationSchema.DefaultKind(version.Kind);
         if (AnnotationSchema.KindProblem(version.Kind, kind) is { } kindProblem) return validation.Add("kind", kindProblem).Problem();
-        if (version.ItemCount > AnnotationProject.MaxItems)
-            return validation.Add("versionNumber", $"A project holds at most {AnnotationProject.MaxItems:N0} items; this version has {version.ItemCount:N0}.").Problem();
+        var overlap = request.Overlap ?? 1;
+        if ((long)version.ItemCount * overlap > AnnotationProject.MaxItems)
+            return validation.Add("versionNumber", overlap == 1
+                ? $"A project holds at most {AnnotationProject.MaxItems:N0} items; this version has {version.ItemCount:N0}."
+                : $"A project holds at most {AnnotationProject.MaxItems:N0} tasks; this version's {version.ItemCount:N0} items, each labeled {overlap} times, make {(long)version.ItemCount * overlap:N0}.").Problem();
 
         var inputs = (request.Labels ?? []).ToList();
         foreach (var name in await AnnotationTaskFactory.VersionClassesAsync(db, version, ct))
@@ -72,12 +77,12 @@ public static class AnnotationProjectsApi
 
         var now = clock.GetUtcNow();
         var project = new AnnotationProject(member.WorkspaceId, name2, kind, dataset.Id, version, request.Instructions ?? "",
-            request.BatchSize ?? AnnotationProject.DefaultBatchSize, member.UserId, now);
+            request.BatchSize ?? AnnotationProject.DefaultBatchSize, overlap, member.UserId, now);
         project.SetLabels(labels, now);
         db.AnnotationProjects.Add(project);
         project.Populated(await AnnotationTaskFactory.CreateAsync(db, project, version, ct));
         db.Audit(clock, "annotation.project-created", member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), name2,
-            $"{dataset.Name} v{version.Number}, {project.TaskCount:N0} items, {labels.Count} labels");
+            $"{dataset.Name} v{version.Number}, {project.TaskCount:N0} tasks, {labels.Count} labels" + (overlap > 1 ? $", each item by {overlap} people" : ""));
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { return Problems.Conflict($"The workspace already has an annotation project named '{name2}'."); }
         await events.AnnotationChangedAsync(member.WorkspaceId, project.Id, "created", ct);
@@ -147,6 +152,12 @@ public static class AnnotationProjectsApi
         var project = await db.FindAnnotationProjectAsync(member, id, ct);
         if (project is null) return Problems.NotFound("The annotation project");
         return TypedResults.Ok(await AnnotatorStats.ReadAsync(db, project.Id, clock.GetUtcNow(), ct));
+    }
+
+    private static async Task<Results<Ok<AnnotationAgreementDto>, ProblemHttpResult>> Agreement(Guid id, WorkspaceMember member, PlatformDb db, CancellationToken ct)
+    {
+        var project = await db.FindAnnotationProjectAsync(member, id, ct);
+        return project is null ? Problems.NotFound("The annotation project") : TypedResults.Ok(await AnnotationAgreement.ReadAsync(db, project, ct));
     }
 
     private static async Task<Results<Accepted<OperationDto>, ProblemHttpResult>> Finish(

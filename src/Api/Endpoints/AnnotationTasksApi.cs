@@ -29,7 +29,7 @@ public static class AnnotationTasksApi
         var project = await db.FindAnnotationProjectAsync(member, id, ct);
         if (project is null) return Problems.NotFound("The annotation project");
         var now = clock.GetUtcNow();
-        var ids = await db.NextBatchAsync(project.Id, member.UserId, request?.Count ?? project.BatchSize, now, options.Value.Lease, project.QueueOrder, ct);
+        var ids = await db.NextBatchAsync(project.Id, member.UserId, request?.Count ?? project.BatchSize, now, options.Value.Lease, project.QueueOrder, project.Overlap > 1, ct);
         var tasks = await db.AnnotationTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct);
         var ordered = ids.Select(i => tasks.Single(t => t.Id == i)).ToList();
         return TypedResults.Ok<IReadOnlyList<AnnotationTaskDto>>(await AnnotationViews.TasksAsync(db, project, ordered, member.UserId, now, ct));

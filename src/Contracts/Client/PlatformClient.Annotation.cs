@@ -49,4 +49,8 @@ public sealed partial class PlatformClient
     /// <summary>Starts the operation that suggests a label for every open task with a registered model version.</summary>
     public Task<OperationDto> PrelabelAnnotationProjectAsync(Guid ws, Guid id, PrelabelRequest request, CancellationToken ct = default) =>
         SendAsync<OperationDto>(HttpMethod.Post, $"api/workspaces/{ws}/annotation-projects/{id}/prelabel", request, ct);
+
+    /// <summary>Agreement between annotators on the items two or more of them labeled.</summary>
+    public Task<AnnotationAgreementDto> GetAnnotationAgreementAsync(Guid ws, Guid id, CancellationToken ct = default) =>
+        GetAsync<AnnotationAgreementDto>($"api/workspaces/{ws}/annotation-projects/{id}/agreement", ct);
 }

@@ -30,7 +30,7 @@ public sealed record AnnotationProjectDto(
     Guid Id, Guid WorkspaceId, string Name, AnnotationKind Kind, Guid DatasetId, string DatasetName, int VersionNumber,
     IReadOnlyList<AnnotationLabelDto> Labels, string Instructions, int BatchSize, AnnotationProgressDto Progress,
     string? CreatedByEmail, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int? LastVersionNumber,
-    AnnotationSuggestionsDto? Suggestions = null, AnnotationQueueOrder QueueOrder = AnnotationQueueOrder.ItemOrder);
+    AnnotationSuggestionsDto? Suggestions = null, AnnotationQueueOrder QueueOrder = AnnotationQueueOrder.ItemOrder, int Overlap = 1);
 
 /// <summary>
 /// Pre-labeling: which model suggested labels, for how many tasks, and how many annotators saved unchanged
@@ -47,11 +47,12 @@ public sealed record AnnotationLabelInput(string Name, string? Color = null, str
 /// <summary>
 /// Creates a project on a dataset version. The version's classes always join the schema, and its labels and boxes
 /// start as annotations. <paramref name="Kind"/> defaults to what the version holds (an image classification version
-/// may be annotated with boxes instead).
+/// may be annotated with boxes instead). <paramref name="Overlap"/> (1 to 5, default 1) is how many different people
+/// label each item: one task per item and person, for agreement figures.
 /// </summary>
 public sealed record CreateAnnotationProjectRequest(
     string Name, Guid DatasetId, int VersionNumber, IReadOnlyList<AnnotationLabelInput>? Labels = null, string? Instructions = null,
-    AnnotationKind? Kind = null, int? BatchSize = null);
+    AnnotationKind? Kind = null, int? BatchSize = null, int? Overlap = null);
 
 /// <summary>
 /// Changes a project; null leaves a field as it is. <paramref name="Labels"/> is the whole new schema: a label left out
@@ -87,9 +88,28 @@ public sealed record SaveAnnotationRequest(int? LabelId = null, IReadOnlyList<An
 /// <summary>Accepts or rejects an annotated task; <paramref name="Fix"/> corrects it before accepting.</summary>
 public sealed record ReviewAnnotationRequest(ReviewDecision Decision, string? Comment = null, SaveAnnotationRequest? Fix = null);
 
-/// <summary>One person's work in a project. <paramref name="PerHour"/> counts their saves over the last hour.</summary>
+/// <summary>
+/// One person's work in a project. <paramref name="PerHour"/> counts their saves over the last hour;
+/// <paramref name="Accuracy"/> is accepted ÷ (accepted + rejected) of their reviewed items, null before any review.
+/// </summary>
 public sealed record AnnotatorStatsDto(
-    Guid UserId, string Email, string DisplayName, int Annotated, int Accepted, int Rejected, int Holding, int PerHour, DateTimeOffset? LastAt);
+    Guid UserId, string Email, string DisplayName, int Annotated, int Accepted, int Rejected, int Holding, int PerHour, DateTimeOffset? LastAt,
+    double? Accuracy = null);
+
+/// <summary>
+/// How much annotators agree on the items two or more of them labeled (a project with overlap). Classes: Fleiss' kappa
+/// over all items (any number of people per item), per label Fleiss' per-category kappa, per annotator the mean of
+/// their pairwise Cohen's kappas. Boxes: F1 of boxes matched one to one by IoU ≥ 0.5 with the same label, between every
+/// two annotations of an item. Null where a figure is undefined (too few items, or everyone used one label).
+/// </summary>
+public sealed record AnnotationAgreementDto(
+    string Measure, int ItemsCompared, double? Overall, double? PercentAgreement, IReadOnlyList<LabelAgreementDto> Labels,
+    IReadOnlyList<AnnotatorAgreementDto> Annotators);
+
+public sealed record LabelAgreementDto(int LabelId, string Name, int Uses, double? Agreement);
+
+/// <summary><paramref name="Agreement"/>: mean pairwise Cohen's kappa (classes) or F1 (boxes) with the others on shared items.</summary>
+public sealed record AnnotatorAgreementDto(Guid UserId, string Email, int ItemsCompared, double? Agreement, double? PercentAgreement);
 
 /// <summary>Turns the project's labels into a new dataset version; unreviewed annotations are left out unless included.</summary>
 public sealed record FinishAnnotationRequest(bool IncludeUnreviewed = true);

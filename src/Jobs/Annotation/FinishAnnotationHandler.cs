@@ -30,7 +30,8 @@ public sealed class FinishAnnotationHandler(PlatformDb db, VersionWriter version
         var source = await VersionReader.ReadAsync(db, project.VersionId, ct);
         var paths = await db.DatasetItems.AsNoTracking().Where(i => i.VersionId == project.VersionId).Select(i => new { i.Id, i.Path }).ToDictionaryAsync(i => i.Id, i => i.Path, ct);
         var tasks = await db.AnnotationTasks.AsNoTracking().Where(t => t.ProjectId == project.Id).ToListAsync(ct);
-        var byPath = tasks.Where(t => paths.ContainsKey(t.ItemId)).ToDictionary(t => paths[t.ItemId], StringComparer.Ordinal);
+        var byPath = tasks.Where(t => paths.ContainsKey(t.ItemId)).GroupBy(t => paths[t.ItemId], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Replica).ToList(), StringComparer.Ordinal);
         var annotators = await AnnotatorEmailsAsync(tasks, ct);
 
         await report.ReportAsync(0.4, "Applying the annotations", ct);
@@ -57,18 +58,37 @@ public sealed class FinishAnnotationHandler(PlatformDb db, VersionWriter version
         return $"Version {version.Number}: {tally.Describe()}.";
     }
 
-    private static NewItem Label(NewItem item, AnnotationTask? task, Dictionary<int, string> labels, bool detection, bool includeUnreviewed, FinishTally tally)
+    /// <summary>
+    /// An item's label from its tasks: accepted annotations count over unreviewed ones (those only if asked); with overlap,
+    /// the label most of them chose, and none on a tie; boxes come from one annotation (the first that counts).
+    /// </summary>
+    private static NewItem Label(NewItem item, List<AnnotationTask>? tasks, Dictionary<int, string> labels, bool detection, bool includeUnreviewed, FinishTally tally)
     {
         var unlabeled = item with { Label = null, Boxes = [] };
-        if (task is null || task.State == AnnotationTaskState.Open) { tally.Open++; return unlabeled; }
-        if (task.State == AnnotationTaskState.Rejected) { tally.Rejected++; return unlabeled; }
-        if (task.State == AnnotationTaskState.Annotated && !includeUnreviewed) { tally.Unreviewed++; return unlabeled; }
-        if (task.State == AnnotationTaskState.Accepted) tally.Accepted++; else tally.Included++;
-        if (!detection) return item with { Label = task.LabelId is { } id ? labels.GetValueOrDefault(id) : null, Boxes = [] };
-        var boxes = task.Boxes.Where(b => labels.ContainsKey(b.LabelId))
-            .Select(b => new BoxDto(labels[b.LabelId], b.X, b.Y, b.Width, b.Height)).ToList();
-        tally.Boxes += boxes.Count;
-        return item with { Label = null, Boxes = boxes };
+        var accepted = tasks?.Where(t => t.State == AnnotationTaskState.Accepted).ToList() ?? [];
+        var unreviewed = tasks?.Where(t => t.State == AnnotationTaskState.Annotated).ToList() ?? [];
+        var counted = accepted.Count > 0 ? accepted : includeUnreviewed ? unreviewed : [];
+        if (counted.Count == 0)
+        {
+            if (unreviewed.Count > 0) tally.Unreviewed++;
+            else if (tasks?.Any(t => t.State == AnnotationTaskState.Rejected) == true) tally.Rejected++;
+            else tally.Open++;
+            return unlabeled;
+        }
+        if (detection)
+        {
+            tally.Count(accepted.Count > 0);
+            var boxes = counted[0].Boxes.Where(b => labels.ContainsKey(b.LabelId))
+                .Select(b => new BoxDto(labels[b.LabelId], b.X, b.Y, b.Width, b.Height)).ToList();
+            tally.Boxes += boxes.Count;
+            return item with { Label = null, Boxes = boxes };
+        }
+        var votes = counted.Where(t => t.LabelId is { } id && labels.ContainsKey(id)).GroupBy(t => t.LabelId!.Value)
+            .Select(g => (Label: g.Key, Votes: g.Count())).OrderByDescending(v => v.Votes).ToList();
+        if (votes.Count == 0) { tally.Open++; return unlabeled; }
+        if (votes.Count > 1 && votes[0].Votes == votes[1].Votes) { tally.Ties++; return unlabeled; }
+        tally.Count(accepted.Count > 0);
+        return item with { Label = labels[votes[0].Label], Boxes = [] };
     }
 
     private async Task<List<string>> AnnotatorEmailsAsync(List<AnnotationTask> tasks, CancellationToken ct)
@@ -79,15 +99,22 @@ public sealed class FinishAnnotationHandler(PlatformDb db, VersionWriter version
 
     private sealed class FinishTally
     {
-        public int Accepted, Included, Unreviewed, Rejected, Open, Boxes;
+        public int Accepted, Included, Unreviewed, Rejected, Open, Boxes, Ties;
+
+        public void Count(bool accepted)
+        {
+            if (accepted) Accepted++;
+            else Included++;
+        }
 
         public string Describe()
         {
             var labeled = Accepted + Included;
             var parts = new List<string> { $"{labeled:N0} labeled ({Accepted:N0} accepted, {Included:N0} not reviewed)" };
             if (Boxes > 0) parts.Add($"{Boxes:N0} boxes");
-            var left = Unreviewed + Rejected + Open;
-            if (left > 0) parts.Add($"{left:N0} left unlabeled ({Open:N0} not annotated, {Rejected:N0} rejected, {Unreviewed:N0} not reviewed)");
+            var left = Unreviewed + Rejected + Open + Ties;
+            if (left > 0) parts.Add($"{left:N0} left unlabeled ({Open:N0} not annotated, {Rejected:N0} rejected, {Unreviewed:N0} not reviewed"
+                + (Ties > 0 ? $", {Ties:N0} with annotators split evenly)" : ")"));
             return string.Join(", ", parts);
         }
     }

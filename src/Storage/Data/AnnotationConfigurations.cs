@@ -28,7 +28,8 @@ internal sealed class AnnotationTaskConfiguration : IEntityTypeConfiguration<Ann
         b.Property(x => x.LabelSet).HasMaxLength(4000);
         // A review reads the task and writes it back: a save in between (a conditional update) makes it fail, not overwrite.
         b.Property(x => x.Revision).IsConcurrencyToken();
-        b.HasIndex(x => new { x.ProjectId, x.Ordinal }).IsUnique();
+        b.HasIndex(x => new { x.ProjectId, x.ItemId, x.Replica }).IsUnique();
+        b.HasIndex(x => new { x.ProjectId, x.Ordinal });
         b.HasIndex(x => new { x.ProjectId, x.State, x.Ordinal });
         b.HasIndex(x => new { x.ProjectId, x.HolderId });
         b.HasIndex(x => new { x.ProjectId, x.AnnotatedBy });

@@ -16,7 +16,7 @@ public static class AnnotationLeases
     /// in the order to work on them.
     /// </summary>
     public static async Task<List<Guid>> NextBatchAsync(this PlatformDb db, Guid projectId, Guid userId, int count, DateTimeOffset now,
-        TimeSpan lease, AnnotationQueueOrder order, CancellationToken ct)
+        TimeSpan lease, AnnotationQueueOrder order, bool overlapping, CancellationToken ct)
     {
         var expires = now + lease;
         var rejected = await db.AnnotationTasks.Where(t => t.ProjectId == projectId && t.State == AnnotationTaskState.Rejected && t.AnnotatedBy == userId
@@ -27,6 +27,7 @@ public static class AnnotationLeases
             .OrderBy(t => t.Ordinal).Select(t => t.Id).Take(count).ToListAsync(ct);
         var batch = rejected.Concat(held).Distinct().Take(count).ToList();
         foreach (var id in batch) await TakeAsync(db, id, userId, now, expires, ct);
+        var items = (await db.AnnotationTasks.Where(t => batch.Contains(t.Id)).Select(t => t.ItemId).ToListAsync(ct)).ToHashSet();
 
         // Candidates may be taken by someone else between the read and the update: take them one by one, and read more
         // until the batch is full or no open task is left.
@@ -34,13 +35,25 @@ public static class AnnotationLeases
         {
             var open = db.AnnotationTasks.Where(t => t.ProjectId == projectId && t.State == AnnotationTaskState.Open
                 && (t.HolderId == null || t.LeaseExpiresAt < now) && !batch.Contains(t.Id));
+            // With overlap, a person labels each item once: not an item they annotated or hold in another replica.
+            if (overlapping)
+                open = open.Where(t => !db.AnnotationTasks.Any(o => o.ProjectId == projectId && o.ItemId == t.ItemId && o.Id != t.Id
+                    && (o.AnnotatedBy == userId || (o.HolderId == userId && o.LeaseExpiresAt >= now))));
             var ordered = order == AnnotationQueueOrder.LeastConfidentFirst
-                ? open.OrderBy(t => t.SuggestionConfidence == null).ThenBy(t => t.SuggestionConfidence).ThenBy(t => t.Ordinal)
-                : open.OrderBy(t => t.Ordinal);
-            var candidates = await ordered.Select(t => t.Id).Take(count - batch.Count).ToListAsync(ct);
+                ? open.OrderBy(t => t.SuggestionConfidence == null).ThenBy(t => t.SuggestionConfidence).ThenBy(t => t.Ordinal).ThenBy(t => t.Replica)
+                : open.OrderBy(t => t.Ordinal).ThenBy(t => t.Replica);
+            var candidates = await ordered.Select(t => new { t.Id, t.ItemId }).Take(count - batch.Count).ToListAsync(ct);
             if (candidates.Count == 0) break;
-            foreach (var id in candidates)
-                if (await TakeAsync(db, id, userId, now, expires, ct)) batch.Add(id);
+            var progressed = false;
+            foreach (var candidate in candidates.DistinctBy(c => c.ItemId))
+            {
+                if (overlapping && items.Contains(candidate.ItemId)) continue;
+                if (!await TakeAsync(db, candidate.Id, userId, now, expires, ct)) continue;
+                batch.Add(candidate.Id);
+                items.Add(candidate.ItemId);
+                progressed = true;
+            }
+            if (!progressed && candidates.All(c => items.Contains(c.ItemId))) break;
         }
         return batch;
     }

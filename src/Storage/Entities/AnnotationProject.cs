@@ -18,11 +18,12 @@ public sealed class AnnotationProject
     public const int MaxPerWorkspace = 200;
     public const int DefaultBatchSize = 20;
     public const int MaxBatchSize = 200;
+    public const int MaxOverlap = 5;
 
     private AnnotationProject() { }
 
     public AnnotationProject(Guid workspaceId, string name, AnnotationKind kind, Guid datasetId, DatasetVersion version,
-        string instructions, int batchSize, Guid? createdBy, DateTimeOffset now)
+        string instructions, int batchSize, int overlap, Guid? createdBy, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7(now);
         WorkspaceId = workspaceId;
@@ -33,6 +34,7 @@ public sealed class AnnotationProject
         VersionNumber = version.Number;
         Instructions = instructions;
         BatchSize = batchSize;
+        Overlap = overlap;
         CreatedBy = createdBy;
         CreatedAt = now;
         UpdatedAt = now;
@@ -50,6 +52,8 @@ public sealed class AnnotationProject
     public int NextLabelId { get; private set; } = 1;
     public string Instructions { get; private set; } = "";
     public int BatchSize { get; private set; }
+    /// <summary>How many different people label each item: one task per item and replica.</summary>
+    public int Overlap { get; private set; } = 1;
     public int TaskCount { get; private set; }
     public int? LastVersionNumber { get; private set; }
     public Guid? CreatedBy { get; private set; }

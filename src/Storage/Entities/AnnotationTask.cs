@@ -15,8 +15,9 @@ public sealed class AnnotationTask
 
     private AnnotationTask() { }
 
-    public AnnotationTask(Guid id, Guid projectId, Guid workspaceId, Guid itemId, int ordinal)
+    public AnnotationTask(Guid id, Guid projectId, Guid workspaceId, Guid itemId, int ordinal, int replica = 0)
     {
+        Replica = replica;
         Id = id;
         ProjectId = projectId;
         WorkspaceId = workspaceId;
@@ -29,7 +30,10 @@ public sealed class AnnotationTask
     public Guid ProjectId { get; private set; }
     public Guid WorkspaceId { get; private set; }
     public Guid ItemId { get; private set; }
+    /// <summary>The item's place in the version; every replica of an item has the same one.</summary>
     public int Ordinal { get; private set; }
+    /// <summary>Which of the item's tasks this is (0 to overlap − 1); each replica is labeled by a different person.</summary>
+    public int Replica { get; private set; }
     public AnnotationTaskState State { get; private set; }
     public int? LabelId { get; private set; }
     /// <summary>Boxes as JSON (a list of <see cref="AnnotationBoxDto"/>); null for classification.</summary>

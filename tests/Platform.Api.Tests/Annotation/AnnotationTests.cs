@@ -172,4 +172,62 @@ public abstract class AnnotationTests<TApp>(TApp app) : IClassFixture<TApp> wher
         await viewer.NextAnnotationTasksAsync(ws, project.Id, null, ct).ShouldFailWith(HttpStatusCode.Forbidden);
         (await viewer.GetAnnotationProjectAsync(ws, project.Id, ct)).Progress.Open.ShouldBe(20);
     }
+
+    [Fact]
+    public async Task WithOverlapEachItemIsLabeledByDifferentPeopleAndTheirAgreementIsMeasured()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var ws = workspace.Id;
+        var (dataset, import) = await owner.ImportAsync(ws, AnnotationFixtures.UnlabeledZip(3), "photos.zip", ct);
+        import.ShouldHaveSucceeded();
+        (await owner.CreateAnnotationProjectAsync(ws, new CreateAnnotationProjectRequest("Too many", dataset.Id, 1, [new("a")], Overlap: 6), ct)
+            .ShouldFailWith(HttpStatusCode.BadRequest)).UserMessage.ShouldContain("1 to 5 people");
+        var project = await owner.CreateAnnotationProjectAsync(ws, new CreateAnnotationProjectRequest("Twice", dataset.Id, 1, [new("a"), new("b")], Overlap: 2), ct);
+        (project.Overlap, project.Progress.Total).ShouldBe((2, 6));
+        var (a, b) = (project.Label("a"), project.Label("b"));
+        var (ann, annUser) = await app.JoinAsync(owner, ws, WorkspaceRole.Annotator, ct);
+        var (bob, bobUser) = await app.JoinAsync(owner, ws, WorkspaceRole.Annotator, ct);
+        var (cid, _) = await app.JoinAsync(owner, ws, WorkspaceRole.Annotator, ct);
+
+        // Each person gets every item once; a third finds nothing left, as both replicas of every item are taken.
+        var hers = await ann.NextAnnotationTasksAsync(ws, project.Id, new NextAnnotationTasksRequest(10), ct);
+        var his = await bob.NextAnnotationTasksAsync(ws, project.Id, new NextAnnotationTasksRequest(10), ct);
+        hers.Select(t => t.ItemId).Distinct().Count().ShouldBe(3);
+        his.Select(t => t.ItemId).ShouldBe(hers.Select(t => t.ItemId), ignoreOrder: true);
+        his.Select(t => t.Id).Intersect(hers.Select(t => t.Id)).ShouldBeEmpty();
+        (await cid.NextAnnotationTasksAsync(ws, project.Id, null, ct)).ShouldBeEmpty();
+
+        // Item 1: both say a; item 2: a against b; item 3: both say b.
+        int[] herLabels = [a, a, b], hisLabels = [a, b, b];
+        foreach (var (task, i) in hers.OrderBy(t => t.Ordinal).Select((t, i) => (t, i)))
+            await ann.SaveAnnotationAsync(ws, project.Id, task.Id, new SaveAnnotationRequest(herLabels[i]), ct);
+        foreach (var (task, i) in his.OrderBy(t => t.Ordinal).Select((t, i) => (t, i)))
+            await bob.SaveAnnotationAsync(ws, project.Id, task.Id, new SaveAnnotationRequest(hisLabels[i]), ct);
+
+        // Fleiss: P̄ = 2/3, p_e = 1/2, κ = 1/3. Cohen between the two: p_o = 2/3, p_e = 4/9, κ = 0.4. Label a: 1 − 1 ÷ (6 · 1/4) = 1/3.
+        var agreement = await owner.GetAnnotationAgreementAsync(ws, project.Id, ct);
+        (agreement.Measure, agreement.ItemsCompared).ShouldBe(("Fleiss' kappa", 3));
+        agreement.Overall!.Value.ShouldBe(1.0 / 3, 1e-9);
+        agreement.PercentAgreement!.Value.ShouldBe(2.0 / 3, 1e-9);
+        agreement.Labels.Single(l => l.Name == "a").Agreement!.Value.ShouldBe(1.0 / 3, 1e-9);
+        agreement.Annotators.Select(x => x.Email).ShouldBe(new[] { annUser.Email, bobUser.Email }.Order(StringComparer.Ordinal));
+        agreement.Annotators.ShouldAllBe(x => x.ItemsCompared == 3 && Math.Abs(x.Agreement!.Value - 0.4) < 1e-9);
+
+        // The new version takes the label most annotators chose, and leaves the split item unlabeled, saying so.
+        var finished = await Wait.ForOperationAsync(owner, ws, (await owner.FinishAnnotationProjectAsync(ws, project.Id, new FinishAnnotationRequest(), ct)).Id, ct, seconds: 120);
+        finished.ShouldHaveSucceeded();
+        finished.Message!.ShouldContain("2 labeled (0 accepted, 2 not reviewed)");
+        finished.Message!.ShouldContain("1 with annotators split evenly");
+        var items = await owner.AllItemsAsync(ws, dataset.Id, 2, ct);
+        items.Select(i => i.Label).ShouldBe(["a", null, "b"]);
+
+        // Accuracy against review: one of hers accepted, one rejected.
+        var ordered = hers.OrderBy(t => t.Ordinal).ToList();
+        await owner.ReviewAnnotationAsync(ws, project.Id, ordered[0].Id, new ReviewAnnotationRequest(ReviewDecision.Accept), ct);
+        await owner.ReviewAnnotationAsync(ws, project.Id, ordered[1].Id, new ReviewAnnotationRequest(ReviewDecision.Reject, "It is b."), ct);
+        var stats = await owner.ListAnnotatorsAsync(ws, project.Id, ct);
+        stats.Single(x => x.Email == annUser.Email).Accuracy.ShouldBe(0.5);
+        stats.Single(x => x.Email == bobUser.Email).Accuracy.ShouldBeNull();
+    }
 }

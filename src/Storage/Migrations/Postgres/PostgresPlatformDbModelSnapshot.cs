@@ -195,6 +195,9 @@ namespace Platform.Storage.Migrations.Postgres
                     b.Property<int>("NextLabelId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Overlap")
+                        .HasColumnType("integer");
+
                     b.Property<string>("QueueOrder")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -273,6 +276,9 @@ namespace Platform.Storage.Migrations.Postgres
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Replica")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -310,7 +316,9 @@ namespace Platform.Storage.Migrations.Postgres
 
                     b.HasIndex("ProjectId", "HolderId");
 
-                    b.HasIndex("ProjectId", "Ordinal")
+                    b.HasIndex("ProjectId", "Ordinal");
+
+                    b.HasIndex("ProjectId", "ItemId", "Replica")
                         .IsUnique();
 
                     b.HasIndex("ProjectId", "State", "Ordinal");

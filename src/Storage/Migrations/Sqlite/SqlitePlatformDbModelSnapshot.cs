@@ -186,6 +186,9 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.Property<int>("NextLabelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Overlap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("QueueOrder")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -264,6 +267,9 @@ namespace Platform.Storage.Migrations.Sqlite
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Replica")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -301,7 +307,9 @@ namespace Platform.Storage.Migrations.Sqlite
 
                     b.HasIndex("ProjectId", "HolderId");
 
-                    b.HasIndex("ProjectId", "Ordinal")
+                    b.HasIndex("ProjectId", "Ordinal");
+
+                    b.HasIndex("ProjectId", "ItemId", "Replica")
                         .IsUnique();
 
                     b.HasIndex("ProjectId", "State", "Ordinal");

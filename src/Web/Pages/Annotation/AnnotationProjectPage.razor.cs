@@ -7,8 +7,8 @@ using Platform.Web.Services;
 namespace Platform.Web.Pages.Annotation;
 
 /// <summary>
-/// One annotation project, live: its progress, annotators, labels and instructions, and the ways into it (label,
-/// review) and out of it (a new dataset version). Re-read when an annotation.changed event names it.
+/// One annotation project, live: its progress, annotators, agreement (with overlap), labels and instructions, and the
+/// ways into it (label, review) and out of it (a new dataset version). Re-read when an annotation.changed event names it.
 /// </summary>
 public partial class AnnotationProjectPage
 {
@@ -16,6 +16,8 @@ public partial class AnnotationProjectPage
     private readonly CancellationTokenSource _cts = new();
     private AnnotationProjectDto? _project;
     private IReadOnlyList<AnnotatorStatsDto>? _annotators;
+    private AnnotationAgreementDto? _agreement;
+    private string? _agreementError;
     private bool _notFound;
     private bool _deleting;
     private bool _savingOrder;
@@ -37,6 +39,8 @@ public partial class AnnotationProjectPage
     {
         _project = null;
         _annotators = null;
+        _agreement = null;
+        _agreementError = null;
         _notFound = false;
     }
 
@@ -50,11 +54,34 @@ public partial class AnnotationProjectPage
             _project = await project;
             _annotators = await annotators;
             _notFound = false;
+            await LoadAgreementAsync(workspace, _project);
         }
         catch (PlatformApiException ex) when (ex.Status == HttpStatusCode.NotFound)
         {
             _project = null;
             _notFound = true;
+        }
+    }
+
+    /// <summary>
+    /// Agreement exists only with overlap. Its failure stays in its card (the rest of the page is fine), so a live
+    /// reload does not raise it again and again.
+    /// </summary>
+    private async Task LoadAgreementAsync(WorkspaceDto workspace, AnnotationProjectDto project)
+    {
+        if (project.Overlap <= 1)
+        {
+            (_agreement, _agreementError) = (null, null);
+            return;
+        }
+        try
+        {
+            _agreement = await Api.GetAnnotationAgreementAsync(workspace.Id, project.Id, _cts.Token);
+            _agreementError = null;
+        }
+        catch (PlatformApiException ex)
+        {
+            _agreementError = ex.UserMessage;
         }
     }
 

@@ -17,6 +17,9 @@ public partial class NewProjectDialog
     private const string Kind = nameof(CreateAnnotationProjectRequest.Kind);
     private const string Instructions = nameof(CreateAnnotationProjectRequest.Instructions);
     private const string BatchSize = nameof(CreateAnnotationProjectRequest.BatchSize);
+    private const string Overlap = nameof(CreateAnnotationProjectRequest.Overlap);
+    private const int MinOverlap = 1;
+    private const int MaxOverlap = 5;
     private const int MaxName = 100;
 
     private readonly string _formId = "project-form-" + Guid.NewGuid().ToString("N");
@@ -30,6 +33,8 @@ public partial class NewProjectDialog
     private string _name = "";
     private string _instructions = "";
     private int? _batchSize;
+    private int _overlap = MinOverlap;
+    private bool _advanced;
     private bool _saving;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
@@ -43,6 +48,9 @@ public partial class NewProjectDialog
     private string? KindHelp => Version?.Kind == DatasetKind.ImageClassification
         ? "Images with one class each can also get boxes drawn around their objects."
         : null;
+
+    /// <summary>The fold's title names what it holds, and the overlap when it is not the default, so a folded choice still shows.</summary>
+    private string AdvancedTitle => _overlap > MinOverlap ? $"Advanced: batch size, overlap (each item by {_overlap} people)" : "Advanced: batch size, overlap";
 
     protected override async Task OnInitializedAsync()
     {
@@ -83,42 +91,10 @@ public partial class NewProjectDialog
         _labels.AddRange(added);
     }
 
-    private bool Validate()
+    private void SetOverlap(int overlap)
     {
-        _errors.Clear();
-        var name = _name.Trim();
-        if (name.Length == 0) _errors.Set(Name, "Give the project a name.");
-        else if (name.Length > MaxName) _errors.Set(Name, $"Use at most {MaxName} characters.");
-        if (_datasetId is null) _errors.Set(DatasetId, "Choose the dataset to annotate.");
-        else if (_version is null) _errors.Set(VersionNumber, "Choose one of its versions.");
-        if (LabelDraft.Problem(_labels, required: true) is { } problem) _errors.Set(ProblemFields.Labels, problem);
-        if (_batchSize is < 1) _errors.Set(BatchSize, "At least 1.");
-        return !_errors.Any;
-    }
-
-    private async Task CreateAsync()
-    {
-        if (_saving || !Validate()) return;
-        _saving = true;
-        try
-        {
-            var request = new CreateAnnotationProjectRequest(_name.Trim(), _datasetId!.Value, _version!.Value, LabelDraft.ToInputs(_labels),
-                string.IsNullOrWhiteSpace(_instructions) ? null : _instructions.Trim(), _kind, _batchSize);
-            Dialog.Close(DialogResult.Ok(await Api.CreateAnnotationProjectAsync(WorkspaceId, request)));
-        }
-        catch (PlatformApiException ex) when (ex.Problem?.Errors is { Count: > 0 })
-        {
-            if (ProblemFields.Apply(_errors, ex, Name, DatasetId, VersionNumber, Kind, ProblemFields.Labels, Instructions, BatchSize) is { Length: > 0 } rest)
-                Feedback.Error(rest);
-        }
-        catch (Exception ex)
-        {
-            await Feedback.ErrorAsync(ex);
-        }
-        finally
-        {
-            _saving = false;
-        }
+        _overlap = overlap;
+        _errors.Clear(Overlap);
     }
 
     private void Cancel() => Dialog.Cancel();
