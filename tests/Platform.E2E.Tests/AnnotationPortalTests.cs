@@ -1,7 +1,9 @@
 using System.IO.Compression;
+using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Platform.Contracts;
 using Shouldly;
 using SkiaSharp;
 using Xunit;
@@ -124,10 +126,50 @@ public sealed class AnnotationPortalTests
         await page.GetByTestId("nav-annotation").ClickAsync();
         await Assertions.Expect(page.GetByTestId("annotation-project-row")).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("C8-projects-dark") });
+
+        // Overlap: every photo labeled by this person and by a colleague (through the API), and their agreement shown.
+        await CreateProjectAsync(page, "Pets twice", ["cat", "dog"], boxes: false, overlap: 2);
+        await Assertions.Expect(page.GetByTestId("project-overlap")).ToBeVisibleAsync();
+        await page.GetByTestId("start-labeling").ClickAsync();
+        for (var i = 1; i <= 4; i++)
+        {
+            await Assertions.Expect(page.GetByTestId("task-position")).ToHaveAttributeAsync("data-position", i.ToString());
+            await page.Keyboard.PressAsync(i % 2 == 1 ? "1" : "2");
+            await Assertions.Expect(page.GetByTestId("save-state")).ToHaveAttributeAsync("data-state", "saved");
+            await page.Keyboard.PressAsync("Enter");
+        }
+        await Assertions.Expect(page.GetByTestId("all-done")).ToBeVisibleAsync();
+        await LabelAsColleagueAsync(server.Address, "Pets twice", ["cat", "cat", "cat", "dog"], ct);
+        await page.GotoAsync(page.Url.Replace("/label", ""));
+        // Photos 1, 3 and 4 agree, photo 2 does not: P̄ = 3/4, p_e = 34/64, Fleiss' κ = 0.467.
+        await Assertions.Expect(page.GetByTestId("agreement-overall")).ToHaveAttributeAsync("data-value", "0.467");
+        await Assertions.Expect(page.GetByTestId("agreement-annotator")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("C9-agreement-dark"), FullPage = true });
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.Mouse.MoveAsync(5, 700);
+        await page.ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("C9-agreement"), FullPage = true });
         errors.ShouldBeEmpty();
     }
 
-    private static async Task CreateProjectAsync(IPage page, string name, string[] labels, bool boxes)
+    /// <summary>A second account joins as an annotator and labels its batch of the project, in item order.</summary>
+    private static async Task LabelAsColleagueAsync(Uri server, string projectName, string[] labels, CancellationToken ct)
+    {
+        var admin = new PlatformClient(new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = server });
+        await admin.SignInAsync(new SignInRequest(AdminEmail, Password), ct);
+        var ws = (await admin.ListWorkspacesAsync(ct: ct)).Items.Single(w => w.Name == "Labeling").Id;
+        var project = (await admin.ListAnnotationProjectsAsync(ws, ct: ct)).Items.Single(p => p.Name == projectName);
+        await admin.RegisterUserAsync(new RegisterUserRequest("bo@example.com", "colleague-pass-7", "Bo"), ct);
+        await admin.AddMemberAsync(ws, new AddMemberRequest("bo@example.com", WorkspaceRole.Annotator), ct);
+        var bo = new PlatformClient(new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = server });
+        await bo.SignInAsync(new SignInRequest("bo@example.com", "colleague-pass-7"), ct);
+        await bo.AcceptInvitationAsync(ws, ct);
+        var tasks = (await bo.NextAnnotationTasksAsync(ws, project.Id, null, ct)).OrderBy(t => t.Ordinal).ToList();
+        tasks.Count.ShouldBe(labels.Length);
+        for (var i = 0; i < tasks.Count; i++)
+            await bo.SaveAnnotationAsync(ws, project.Id, tasks[i].Id, new SaveAnnotationRequest(project.Labels.Single(l => l.Name == labels[i]).Id), ct);
+    }
+
+    private static async Task CreateProjectAsync(IPage page, string name, string[] labels, bool boxes, int overlap = 1)
     {
         await page.GetByTestId("annotation-new-project").First.ClickAsync();
         var dialog = page.GetByTestId("new-project-dialog");
@@ -141,6 +183,11 @@ public sealed class AnnotationPortalTests
             await dialog.GetByTestId("label-add").ClickAsync();
         }
         await dialog.GetByTestId("new-project-instructions").FillAsync("Label the animal in the middle.");
+        if (overlap > 1)
+        {
+            await dialog.GetByTestId("new-project-advanced").ClickAsync();
+            await dialog.GetByTestId("new-project-overlap").FillAsync(overlap.ToString());
+        }
         if (!boxes) await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("C0-new-project") });
         await page.GetByTestId("new-project-create").ClickAsync();
         await Assertions.Expect(page.GetByTestId("start-labeling")).ToBeVisibleAsync();
