@@ -1,8 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Contracts;
 using Platform.Web.Pages.Registry;
+using Platform.Web.Components;
 using Platform.Web.Services;
 
 namespace Platform.Web.Pages.Annotation;
@@ -19,18 +19,17 @@ public partial class PrelabelDialog
     private List<ModelVersionDto> _versions = [];
     private Guid? _modelId;
     private int? _version;
-    private OperationDto? _operation;
-    private string? _error;
-    private bool _starting;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private PlatformClient Api { get; set; } = default!;
     [Inject] private Feedback Feedback { get; set; } = default!;
+    private OperationLaunch Launch => _launch ??= new(Feedback);
+    private OperationLaunch? _launch;
     [Parameter, EditorRequired] public Guid WorkspaceId { get; set; }
     [Parameter, EditorRequired] public AnnotationProjectDto Project { get; set; } = default!;
 
     private DatasetKind? Input => AnnotationText.PrelabelInput(Project.Kind);
-    private bool CanStart => !_starting && _modelId is not null && _versions.FirstOrDefault(v => v.Number == _version) is { } v && Fits(v);
+    private bool CanStart => !Launch.Starting && _modelId is not null && _versions.FirstOrDefault(v => v.Number == _version) is { } v && Fits(v);
 
     private string VersionHelp => _modelId is null || _versions.Count == 0 || _versions.Any(Fits)
         ? $"Only versions trained on {InputText(Input)} can pre-label this project."
@@ -50,7 +49,7 @@ public partial class PrelabelDialog
     private async Task ChooseModelAsync(Guid? id)
     {
         _modelId = id;
-        _error = null;
+        Launch.Error = null;
         _versions = [];
         _version = null;
         if (id is not { } modelId) return;
@@ -84,34 +83,11 @@ public partial class PrelabelDialog
     private async Task StartAsync()
     {
         if (!CanStart) return;
-        _starting = true;
-        _error = null;
-        try
-        {
-            _operation = await Api.PrelabelAnnotationProjectAsync(WorkspaceId, Project.Id, new PrelabelRequest(_modelId!.Value, _version!.Value));
-        }
-        catch (PlatformApiException ex) when (ex.Status != HttpStatusCode.Unauthorized)
-        {
-            _error = ex.UserMessage;
-        }
-        catch (Exception ex)
-        {
-            await Feedback.ErrorAsync(ex);
-        }
-        finally
-        {
-            _starting = false;
-        }
+        await Launch.StartAsync(() => Api.PrelabelAnnotationProjectAsync(WorkspaceId, Project.Id, new PrelabelRequest(_modelId!.Value, _version!.Value)));
     }
 
     private void Finished(OperationDto op)
     {
-        _operation = op;
-        _error = op.State switch
-        {
-            OperationState.Failed => op.Message ?? "Pre-labeling failed.",
-            OperationState.Cancelled => "Pre-labeling was canceled.",
-            _ => null,
-        };
+        Launch.Finished(op, "Pre-labeling");
     }
 }

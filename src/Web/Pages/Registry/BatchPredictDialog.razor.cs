@@ -1,7 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Platform.Contracts;
+using Platform.Web.Components;
 using Platform.Web.Services;
 
 namespace Platform.Web.Pages.Registry;
@@ -15,18 +15,17 @@ public partial class BatchPredictDialog
     private Guid? _datasetId;
     private int? _version;
     private string _format = "csv";
-    private OperationDto? _operation;
-    private string? _error;
-    private bool _starting;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
     [Inject] private PlatformClient Api { get; set; } = default!;
     [Inject] private Feedback Feedback { get; set; } = default!;
+    private OperationLaunch Launch => _launch ??= new(Feedback);
+    private OperationLaunch? _launch;
     [Parameter, EditorRequired] public Guid WorkspaceId { get; set; }
     [Parameter, EditorRequired] public RegisteredModelDto Model { get; set; } = default!;
     [Parameter, EditorRequired] public ModelVersionDto Version { get; set; } = default!;
 
-    private bool CanStart => !_starting && _datasetId is not null && _version is not null;
+    private bool CanStart => !Launch.Starting && _datasetId is not null && _version is not null;
 
     protected override async Task OnInitializedAsync()
     {
@@ -40,7 +39,7 @@ public partial class BatchPredictDialog
     private async Task ChooseDatasetAsync(Guid? id)
     {
         _datasetId = id;
-        _error = null;
+        Launch.Error = null;
         _versions = [];
         _version = _datasets?.FirstOrDefault(d => d.Id == id)?.LatestVersion?.Number;
         if (id is not { } datasetId) return;
@@ -54,35 +53,12 @@ public partial class BatchPredictDialog
     private async Task StartAsync()
     {
         if (!CanStart) return;
-        _starting = true;
-        _error = null;
-        try
-        {
-            _operation = await Api.StartBatchPredictionAsync(WorkspaceId, Model.Id, Version.Number,
-                new StartBatchPredictionRequest(_datasetId!.Value, _version!.Value, _format));
-        }
-        catch (PlatformApiException ex) when (ex.Status != HttpStatusCode.Unauthorized)
-        {
-            _error = ex.UserMessage;
-        }
-        catch (Exception ex)
-        {
-            await Feedback.ErrorAsync(ex);
-        }
-        finally
-        {
-            _starting = false;
-        }
+        await Launch.StartAsync(() => Api.StartBatchPredictionAsync(WorkspaceId, Model.Id, Version.Number,
+                new StartBatchPredictionRequest(_datasetId!.Value, _version!.Value, _format)));
     }
 
     private void Finished(OperationDto op)
     {
-        _operation = op;
-        _error = op.State switch
-        {
-            OperationState.Failed => op.Message ?? "The prediction failed.",
-            OperationState.Cancelled => "The prediction was canceled.",
-            _ => null,
-        };
+        Launch.Finished(op, "The prediction");
     }
 }
