@@ -9,6 +9,8 @@ namespace Platform.Api.Endpoints;
 /// </summary>
 public static class AnnotationTasksApi
 {
+    public const long MaxAnnotationBytes = 2 * 1024 * 1024;
+
     public static RouteGroupBuilder MapAnnotationTasksApi(this RouteGroupBuilder projects)
     {
         var group = projects.MapGroup("/{id:guid}/tasks");
@@ -16,8 +18,9 @@ public static class AnnotationTasksApi
         group.MapPost("/release", Release).RequireWorkspaceRole(WorkspaceRole.Annotator);
         group.MapGet("", List);
         group.MapGet("/{taskId:guid}", Get);
-        group.MapPut("/{taskId:guid}/annotation", Save).RequireWorkspaceRole(WorkspaceRole.Annotator);
-        group.MapPost("/{taskId:guid}/review", Review).RequireWorkspaceRole(WorkspaceRole.Member);
+        // An image may hold up to 10,000 boxes (about 70 bytes each as JSON), more than the API's usual 256 KiB.
+        group.MapPut("/{taskId:guid}/annotation", Save).RequireWorkspaceRole(WorkspaceRole.Annotator).WithJsonBodyLimit(MaxAnnotationBytes);
+        group.MapPost("/{taskId:guid}/review", Review).RequireWorkspaceRole(WorkspaceRole.Member).WithJsonBodyLimit(MaxAnnotationBytes);
         return projects;
     }
 

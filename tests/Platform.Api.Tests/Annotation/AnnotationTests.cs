@@ -144,6 +144,11 @@ public abstract class AnnotationTests<TApp>(TApp app) : IClassFixture<TApp> wher
         foreach (var bad in new AnnotationBoxDto[] { new(car, 30, 5, 20, 10), new(car, 5, 5, -3, 10), new(car, double.NaN, 0, 1, 1), new(7, 1, 1, 2, 2) })
             await owner.SaveAnnotationAsync(ws, project.Id, task.Id, new SaveAnnotationRequest(Boxes: [bad]), ct).ShouldFailWith(HttpStatusCode.BadRequest);
         await owner.SaveAnnotationAsync(ws, project.Id, task.Id, new SaveAnnotationRequest(car), ct).ShouldFailWith(HttpStatusCode.BadRequest);
+        // A crowded image: 5,000 boxes save whole (past the API's usual body limit); more than 10,000 are refused.
+        var crowd = Enumerable.Range(0, 5_000).Select(i => new AnnotationBoxDto(car, i % 36 + 0.25, i % 26 + 0.5, 3.75, 3.5)).ToList();
+        (await owner.SaveAnnotationAsync(ws, project.Id, task.Id, new SaveAnnotationRequest(Boxes: crowd), ct)).Boxes.Count.ShouldBe(5_000);
+        (await owner.SaveAnnotationAsync(ws, project.Id, task.Id, new SaveAnnotationRequest(Boxes: [.. crowd, .. crowd, crowd[0]]), ct)
+            .ShouldFailWith(HttpStatusCode.BadRequest)).UserMessage.ShouldContain("at most 10,000 boxes");
         var saved = await owner.SaveAnnotationAsync(ws, project.Id, task.Id, new SaveAnnotationRequest(Boxes: [new(car, 2, 3, 10, 8), new(car, 20, 10, 20, 20)]), ct);
         saved.Boxes.Count.ShouldBe(2);
         var finished = await Wait.ForOperationAsync(owner, ws, (await owner.FinishAnnotationProjectAsync(ws, project.Id, new FinishAnnotationRequest(), ct)).Id, ct, seconds: 120);
