@@ -22,32 +22,26 @@ public static class AnnotationTaskFactory
         return summary.Classes.Concat(boxLabels).Distinct(StringComparer.Ordinal).ToList();
     }
 
-    public static async Task<int> CreateAsync(PlatformDb db, AnnotationProject project, DatasetVersion version, CancellationToken ct)
+    /// <summary>The project's tasks, for <see cref="AnnotationTaskBulk"/>: replicas of an item one after another, in item order.</summary>
+    public static async Task<List<AnnotationTask>> MakeAsync(PlatformDb db, AnnotationProject project, DatasetVersion version, CancellationToken ct)
     {
         var ids = project.Labels.ToDictionary(l => l.Name, l => l.Id, StringComparer.OrdinalIgnoreCase);
         var rows = await db.DatasetItems.AsNoTracking().Where(i => i.VersionId == version.Id).OrderBy(i => i.Id)
             .Select(i => new ItemRow(i.Id, i.Label, i.BoxesJson)).ToListAsync(ct);
-        var now = project.CreatedAt;
-        var detect = project.IsDetection;
-        var taskIds = new SequentialIds(now);
-        var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        var taskIds = new SequentialIds(project.CreatedAt);
+        var tasks = new List<AnnotationTask>(rows.Count * project.Overlap);
+        for (var i = 0; i < rows.Count; i++)
         {
-            for (var i = 0; i < rows.Count; i++)
-            {
-                var row = rows[i];
-                var task = new AnnotationTask(taskIds.Next(), project.Id, project.WorkspaceId, row.Id, i + 1);
-                for (var replica = 1; replica < project.Overlap; replica++)
-                    db.AnnotationTasks.Add(new AnnotationTask(taskIds.Next(), project.Id, project.WorkspaceId, row.Id, i + 1, replica));
-                if (!detect && row.Label is { } label && ids.TryGetValue(label, out var labelId)) task.StartFromVersion(labelId, null, now);
-                else if (detect && row.BoxesJson is { } json)
-                    task.StartFromVersion(null, (JsonSerializer.Deserialize<List<BoxDto>>(json, PlatformClient.Json) ?? [])
-                        .Where(b => ids.ContainsKey(b.Label)).Select(b => new AnnotationBoxDto(ids[b.Label], b.X, b.Y, b.Width, b.Height)).ToList(), now);
-                db.AnnotationTasks.Add(task);
-            }
+            var row = rows[i];
+            var task = new AnnotationTask(taskIds.Next(), project.Id, project.WorkspaceId, row.Id, i + 1);
+            if (!project.IsDetection && row.Label is { } label && ids.TryGetValue(label, out var labelId)) task.StartFromVersion(labelId, null);
+            else if (project.IsDetection && row.BoxesJson is { } json)
+                task.StartFromVersion(null, (JsonSerializer.Deserialize<List<BoxDto>>(json, PlatformClient.Json) ?? [])
+                    .Where(b => ids.ContainsKey(b.Label)).Select(b => new AnnotationBoxDto(ids[b.Label], b.X, b.Y, b.Width, b.Height)).ToList());
+            tasks.Add(task);
+            for (var replica = 1; replica < project.Overlap; replica++)
+                tasks.Add(new AnnotationTask(taskIds.Next(), project.Id, project.WorkspaceId, row.Id, i + 1, replica));
         }
-        finally { db.ChangeTracker.AutoDetectChangesEnabled = tracking; }
-        return rows.Count * project.Overlap;
+        return tasks;
     }
 }

@@ -79,12 +79,19 @@ public static class AnnotationProjectsApi
         var project = new AnnotationProject(member.WorkspaceId, name2, kind, dataset.Id, version, request.Instructions ?? "",
             request.BatchSize ?? AnnotationProject.DefaultBatchSize, overlap, member.UserId, now);
         project.SetLabels(labels, now);
+        var tasks = await AnnotationTaskFactory.MakeAsync(db, project, version, ct);
+        project.Populated(tasks.Count);
         db.AnnotationProjects.Add(project);
-        project.Populated(await AnnotationTaskFactory.CreateAsync(db, project, version, ct));
         db.Audit(clock, "annotation.project-created", member.WorkspaceId, await db.Users.FindAsync([member.UserId], ct), name2,
             $"{dataset.Name} v{version.Number}, {project.TaskCount:N0} tasks, {labels.Count} labels" + (overlap > 1 ? $", each item by {overlap} people" : ""));
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return Problems.Conflict($"The workspace already has an annotation project named '{name2}'."); }
+        // The project and its tasks are written whole or not at all.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException) { return Problems.Conflict($"The workspace already has an annotation project named '{name2}'."); }
+            await AnnotationTaskBulk.InsertAsync(db, tasks, ct);
+            await transaction.CommitAsync(ct);
+        }
         await events.AnnotationChangedAsync(member.WorkspaceId, project.Id, "created", ct);
         return TypedResults.Created($"/api/workspaces/{member.WorkspaceId}/annotation-projects/{project.Id}", (await AnnotationViews.ProjectsAsync(db, [project], ct))[0]);
     }

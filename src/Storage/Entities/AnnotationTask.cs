@@ -68,13 +68,12 @@ public sealed class AnnotationTask
     public static string? BoxesJsonOf(IReadOnlyList<AnnotationBoxDto>? boxes) =>
         boxes is null ? null : JsonSerializer.Serialize(boxes, PlatformClient.Json);
 
-    /// <summary>The annotation that came with the version's item.</summary>
-    public void StartFromVersion(int? labelId, IReadOnlyList<AnnotationBoxDto>? boxes, DateTimeOffset now)
+    /// <summary>The annotation that came with the version's item (nobody made it, so it has no author or time).</summary>
+    public void StartFromVersion(int? labelId, IReadOnlyList<AnnotationBoxDto>? boxes)
     {
         Apply(labelId, boxes);
         State = AnnotationTaskState.Annotated;
         FromVersion = true;
-        AnnotatedAt = now;
     }
 
     /// <summary>A reviewer's decision; a fix replaces the annotation first.</summary>
