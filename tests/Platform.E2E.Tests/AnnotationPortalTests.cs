@@ -121,7 +121,18 @@ public sealed class AnnotationPortalTests
         await page.GetByTestId("finish-start").ClickAsync();
         await Assertions.Expect(page.GetByTestId("finish-message")).ToContainTextAsync("4 labeled (1 accepted, 3 not reviewed)", new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("C7-new-version-dark") });
-        await page.GetByTestId("finish-version-link").ClickAsync();
+        await page.GetByTestId("finish-close").ClickAsync();
+
+        // Retrain: the labels so far become version 3 and a training run starts on it, linked from the dialog and the page.
+        await page.GetByTestId("retrain").ClickAsync();
+        await page.GetByTestId("retrain-minutes").FillAsync("1");
+        await page.GetByTestId("retrain-start").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("retrain-message")).ToContainTextAsync("Training run", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("retrain-run-link")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ScreenshotPath("C7-retrain-dark") });
+        await page.GetByTestId("retrain-close").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("retrain-status")).ToBeVisibleAsync();
+        await page.GetByTestId("project-last-version-link").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/datasets/"));
         await page.GetByTestId("nav-annotation").ClickAsync();
         await Assertions.Expect(page.GetByTestId("annotation-project-row")).ToHaveCountAsync(2);

@@ -29,7 +29,7 @@ public static class AnnotationViews
                 : new AnnotationSuggestionsDto(p.SuggestionSource, suggested?.Suggested ?? 0, suggested?.Decided ?? 0, suggested?.Taken ?? 0);
             return new AnnotationProjectDto(p.Id, p.WorkspaceId, p.Name, p.Kind, p.DatasetId, datasets.GetValueOrDefault(p.DatasetId, ""), p.VersionNumber,
                 p.Labels, p.Instructions, p.BatchSize, progress, Email(emails, p.CreatedBy), p.CreatedAt, p.UpdatedAt, p.LastVersionNumber,
-                suggestionsDto, p.QueueOrder, p.Overlap);
+                suggestionsDto, p.QueueOrder, p.Overlap, p.RetrainRunId);
         }).ToList();
     }
 

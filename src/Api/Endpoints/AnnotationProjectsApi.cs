@@ -24,6 +24,7 @@ public static class AnnotationProjectsApi
         group.MapPost("/{id:guid}/finish", Finish).RequireWorkspaceRole(WorkspaceRole.Maintainer);
         group.MapPost("/{id:guid}/prelabel", Prelabel).RequireWorkspaceRole(WorkspaceRole.Maintainer);
         group.MapAnnotationTasksApi();
+        group.MapAnnotationRetrainApi();
         return app;
     }
 

@@ -53,4 +53,8 @@ public sealed partial class PlatformClient
     /// <summary>Agreement between annotators on the items two or more of them labeled.</summary>
     public Task<AnnotationAgreementDto> GetAnnotationAgreementAsync(Guid ws, Guid id, CancellationToken ct = default) =>
         GetAsync<AnnotationAgreementDto>($"api/workspaces/{ws}/annotation-projects/{id}/agreement", ct);
+
+    /// <summary>Starts the operation that writes the labels as a new version and then a training run on it (see <see cref="RetrainRequest"/>).</summary>
+    public Task<OperationDto> RetrainAnnotationProjectAsync(Guid ws, Guid id, RetrainRequest request, CancellationToken ct = default) =>
+        SendAsync<OperationDto>(HttpMethod.Post, $"api/workspaces/{ws}/annotation-projects/{id}/retrain", request, ct);
 }

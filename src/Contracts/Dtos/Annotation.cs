@@ -30,7 +30,16 @@ public sealed record AnnotationProjectDto(
     Guid Id, Guid WorkspaceId, string Name, AnnotationKind Kind, Guid DatasetId, string DatasetName, int VersionNumber,
     IReadOnlyList<AnnotationLabelDto> Labels, string Instructions, int BatchSize, AnnotationProgressDto Progress,
     string? CreatedByEmail, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int? LastVersionNumber,
-    AnnotationSuggestionsDto? Suggestions = null, AnnotationQueueOrder QueueOrder = AnnotationQueueOrder.ItemOrder, int Overlap = 1);
+    AnnotationSuggestionsDto? Suggestions = null, AnnotationQueueOrder QueueOrder = AnnotationQueueOrder.ItemOrder, int Overlap = 1,
+    Guid? RetrainRunId = null);
+
+/// <summary>
+/// Trains a new model on what is labeled so far: a new dataset version from the labels (unreviewed ones included), a
+/// training run on it in the experiment "Annotation · {project}" (which registers each run's model under the
+/// project's name), and, when the run succeeds, pre-labeling of the open items with that model.
+/// <paramref name="TimeBudgetMinutes"/> defaults to 5.
+/// </summary>
+public sealed record RetrainRequest(double? TimeBudgetMinutes = null, TrainingSettingsDto? Settings = null);
 
 /// <summary>
 /// Pre-labeling: which model suggested labels, for how many tasks, and how many annotators saved unchanged

@@ -13,8 +13,9 @@ namespace Platform.Jobs.Annotation;
 /// <summary>
 /// Writes an annotation project's labels as a new version of its dataset: every item of the project's version, in its
 /// split, labeled by its accepted (and, if asked, not yet reviewed) annotation; the rest unlabeled, counted in the result.
+/// A retrain then starts a training run on the new version.
 /// </summary>
-public sealed class FinishAnnotationHandler(PlatformDb db, VersionWriter versions, ResourceEvents events) : IOperationHandler
+public sealed class FinishAnnotationHandler(PlatformDb db, VersionWriter versions, Retraining retraining, ResourceEvents events) : IOperationHandler
 {
     public string Kind => OperationKinds.FinishAnnotation;
 
@@ -50,12 +51,12 @@ public sealed class FinishAnnotationHandler(PlatformDb db, VersionWriter version
         var detail = $"annotation project '{project.Name}' on version {project.VersionNumber}: {tally.Describe()}"
             + (annotators.Count > 0 ? $"; annotated by {string.Join(", ", annotators)}" : "");
         var version = await versions.CreateAsync(dataset, content, VersionSource.Annotation, detail[..Math.Min(detail.Length, 512)], project.VersionId, operation, ct);
-        var tracked = await db.AnnotationProjects.SingleAsync(p => p.Id == project.Id, ct);
-        tracked.Finished(version.Number, DateTimeOffset.UtcNow);
+        project.Finished(version.Number, DateTimeOffset.UtcNow);
         await db.SaveChangesAsync(ct);
         await events.DatasetChangedAsync(dataset.WorkspaceId, dataset.Id, $"version {version.Number} from annotation", CancellationToken.None);
         await events.AnnotationChangedAsync(dataset.WorkspaceId, project.Id, "finished", CancellationToken.None);
-        return $"Version {version.Number}: {tally.Describe()}.";
+        var retrain = payload.Retrain is { } plan ? await retraining.StartRunAsync(project, version, plan, operation.CreatedBy, ct) : "";
+        return $"Version {version.Number}: {tally.Describe()}.{retrain}";
     }
 
     /// <summary>

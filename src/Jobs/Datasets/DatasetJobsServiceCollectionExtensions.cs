@@ -21,6 +21,7 @@ public static class DatasetJobsServiceCollectionExtensions
         services.AddScoped<IOperationHandler, ExportDatasetHandler>();
         services.AddScoped<IOperationHandler, Annotation.FinishAnnotationHandler>();
         services.AddScoped<IOperationHandler, Annotation.PrelabelAnnotationHandler>();
+        services.AddScoped<Annotation.Retraining>();
         return services;
     }
 }

@@ -23,7 +23,8 @@ namespace Platform.Jobs.Training;
 /// </summary>
 public sealed class TrainModelHandler(
     PlatformDb db, IObjectStore store, BlobStore blobs, ResourceEvents events, WorkerIdentity worker, IServiceScopeFactory scopes,
-    ModelRegistration registration, IOptions<TrainingOptions> options, TimeProvider clock, ILogger<TrainModelHandler> logger) : IOperationHandler
+    ModelRegistration registration, Annotation.Retraining retraining, IOptions<TrainingOptions> options, TimeProvider clock,
+    ILogger<TrainModelHandler> logger) : IOperationHandler
 {
     public string Kind => OperationKinds.TrainModel;
 
@@ -114,7 +115,8 @@ public sealed class TrainModelHandler(
             var actor = run.CreatedBy is { } by ? await db.Users.FindAsync([by], ct) : null;
             var (model, version) = await registration.RegisterAsync(run, modelName, null,
                 new Dictionary<string, string> { ["registered-by"] = "experiment" }, actor, ct);
-            line = $"Registered as {model.Name} v{version.Number} (the experiment registers its runs' models).";
+            line = $"Registered as {model.Name} v{version.Number} (the experiment registers its runs' models)."
+                + await retraining.PrelabelAsync(run, version, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -63,6 +63,8 @@ public sealed class AnnotationProject
     /// <summary>The model version whose predictions are the tasks' suggestions, as "name vN"; null before pre-labeling.</summary>
     public string? SuggestionSource { get; private set; }
     public AnnotationQueueOrder QueueOrder { get; private set; }
+    /// <summary>The newest retrain's training run: when it succeeds, its registered model pre-labels the project.</summary>
+    public Guid? RetrainRunId { get; private set; }
 
     public IReadOnlyList<AnnotationLabelDto> Labels =>
         JsonSerializer.Deserialize<List<AnnotationLabelDto>>(LabelsJson, PlatformClient.Json) ?? [];
@@ -85,5 +87,6 @@ public sealed class AnnotationProject
     public void Populated(int taskCount) => TaskCount = taskCount;
     public void Suggested(string source, DateTimeOffset now) => (SuggestionSource, UpdatedAt) = (source, now);
     public void Order(AnnotationQueueOrder order, DateTimeOffset now) => (QueueOrder, UpdatedAt) = (order, now);
+    public void Retraining(Guid runId, DateTimeOffset now) => (RetrainRunId, UpdatedAt) = (runId, now);
     public void Finished(int versionNumber, DateTimeOffset now) => (LastVersionNumber, UpdatedAt) = (versionNumber, now);
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using Platform.Api.Tests.Registry;
+using Platform.Api.Tests.Training;
 using Platform.Contracts;
 using Platform.TestKit;
 using Shouldly;
@@ -52,17 +53,57 @@ public abstract class PrelabelTests<TApp>(TApp app) : IClassFixture<TApp> where 
         await owner.PrelabelAnnotationProjectAsync(ws, project.Id, new PrelabelRequest(model.ModelId, 9), ct).ShouldFailWith(HttpStatusCode.BadRequest);
     }
 
-    /// <summary>The shapes sample's images (4 of each class) at the root of the archive: an unlabeled set.</summary>
-    private static byte[] FlattenedShapes()
+    [Fact]
+    public async Task RetrainTrainsOnTheLabelsSoFarAndItsModelPreLabelsTheOpenItems()
     {
-        using var source = new ZipArchive(new MemoryStream(DatasetFixtures.ShapesZip(4)));
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, workspace) = await app.NewOwnerAsync();
+        var ws = workspace.Id;
+        var (photos, import) = await owner.ImportAsync(ws, FlattenedShapes(10), "loose-shapes.zip", ct);
+        import.ShouldHaveSucceeded();
+        var project = await owner.CreateAnnotationProjectAsync(ws,
+            new CreateAnnotationProjectRequest("Shapes loop", photos.Id, 1, [new("circle"), new("square"), new("triangle")]), ct);
+
+        // The truth (in the file names) played back through the API, for all but the last two of each shape.
+        var tasks = await owner.NextAnnotationTasksAsync(ws, project.Id, new NextAnnotationTasksRequest(30), ct);
+        foreach (var task in tasks.Where(t => !t.Path.EndsWith("-008.png") && !t.Path.EndsWith("-009.png")))
+            await owner.SaveAnnotationAsync(ws, project.Id, task.Id, new SaveAnnotationRequest(project.Label(task.Path.Split('-')[0])), ct);
+        await owner.ReleaseAnnotationTasksAsync(ws, project.Id, ct);
+
+        var started = await owner.RetrainAnnotationProjectAsync(ws, project.Id, new RetrainRequest(10, RunWaits.Quick), ct);
+        var finished = await Wait.ForOperationAsync(owner, ws, started.Id, ct, seconds: 120);
+        finished.ShouldHaveSucceeded();
+        finished.Message!.ShouldContain("Version 2: 24 labeled");
+        finished.Message!.ShouldContain("Training run");
+        var runId = (await owner.GetAnnotationProjectAsync(ws, project.Id, ct)).RetrainRunId!.Value;
+        var run = await owner.ForRunAsync(ws, runId, r => r.Status is RunStatus.Succeeded or RunStatus.Failed, ct);
+        run.Status.ShouldBe(RunStatus.Succeeded, run.Message);
+
+        // The run's model is registered under the project's name and suggests a label for each of the six open items.
+        var reread = await owner.GetAnnotationProjectAsync(ws, project.Id, ct);
+        for (var deadline = DateTime.UtcNow.AddMinutes(3); reread.Suggestions is null && DateTime.UtcNow < deadline; await Task.Delay(200, ct))
+            reread = await owner.GetAnnotationProjectAsync(ws, project.Id, ct);
+        reread.Suggestions.ShouldBe(new AnnotationSuggestionsDto("Shapes loop v1", 6, 0, 0));
+
+        // A box project is not retrained here; a member may not retrain.
+        var boxes = await owner.CreateAnnotationProjectAsync(ws, new CreateAnnotationProjectRequest("Loop boxes", photos.Id, 1, [new("thing")], Kind: AnnotationKind.ObjectDetection), ct);
+        await owner.RetrainAnnotationProjectAsync(ws, boxes.Id, new RetrainRequest(), ct).ShouldFailWith(HttpStatusCode.BadRequest);
+        await owner.RetrainAnnotationProjectAsync(ws, project.Id, new RetrainRequest(0), ct).ShouldFailWith(HttpStatusCode.BadRequest);
+        var (member, _) = await app.JoinAsync(owner, ws, WorkspaceRole.Member, ct);
+        await member.RetrainAnnotationProjectAsync(ws, project.Id, new RetrainRequest(), ct).ShouldFailWith(HttpStatusCode.Forbidden);
+    }
+
+    /// <summary>The shapes sample's images at the root of the archive (circle-003.png): an unlabeled set whose names tell the truth.</summary>
+    private static byte[] FlattenedShapes(int perClass = 4)
+    {
+        using var source = new ZipArchive(new MemoryStream(DatasetFixtures.ShapesZip(perClass)));
         var images = source.Entries.Where(e => e.Name.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
-            .Select((e, i) =>
+            .Select(e =>
             {
                 using var stream = e.Open();
                 using var buffer = new MemoryStream();
                 stream.CopyTo(buffer);
-                return ($"shape-{i:D2}.png", buffer.ToArray());
+                return (e.Name, buffer.ToArray());
             }).ToArray();
         return DatasetFixtures.Zip(images);
     }

@@ -203,6 +203,9 @@ namespace Platform.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid?>("RetrainRunId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("SchemaRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

@@ -194,6 +194,9 @@ namespace Platform.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RetrainRunId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SchemaRevision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

@@ -3,7 +3,7 @@ using Platform.Contracts;
 
 namespace Platform.Web.Pages.Annotation;
 
-/// <summary>The project page's actions: edit details or labels, pre-label, the queue order, make a dataset version, delete.</summary>
+/// <summary>The project page's actions: edit details or labels, pre-label, retrain, the queue order, make a dataset version, delete.</summary>
 public partial class AnnotationProjectPage
 {
     private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
@@ -46,6 +46,15 @@ public partial class AnnotationProjectPage
         if (Workspace is not { } ws || _project is not { } p || !CanPrelabel) return;
         var parameters = new DialogParameters<PrelabelDialog> { { d => d.WorkspaceId, ws.Id }, { d => d.Project, p } };
         var dialog = await Dialogs.ShowAsync<PrelabelDialog>($"Pre-label {p.Name}", parameters, Options);
+        await dialog.Result;
+        if (Workspace is { } now) await Feedback.TryAsync(() => LoadAsync(now));
+    }
+
+    private async Task RetrainAsync()
+    {
+        if (Workspace is not { } ws || _project is not { } p || !CanRetrain) return;
+        var parameters = new DialogParameters<RetrainDialog> { { d => d.WorkspaceId, ws.Id }, { d => d.Project, p } };
+        var dialog = await Dialogs.ShowAsync<RetrainDialog>($"Retrain on {p.Name}", parameters, Options);
         await dialog.Result;
         if (Workspace is { } now) await Feedback.TryAsync(() => LoadAsync(now));
     }

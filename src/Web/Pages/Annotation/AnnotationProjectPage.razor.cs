@@ -8,15 +8,18 @@ namespace Platform.Web.Pages.Annotation;
 
 /// <summary>
 /// One annotation project, live: its progress, annotators, agreement (with overlap), labels and instructions, and the
-/// ways into it (label, review) and out of it (a new dataset version). Re-read when an annotation.changed event names it.
+/// ways into it (label, review) and out of it (a new dataset version, a retrain). Re-read when an annotation.changed event
+/// names it; the retrain run's status also when a run.changed event names that run.
 /// </summary>
 public partial class AnnotationProjectPage
 {
     private readonly Throttle _reload = new(TimeSpan.FromSeconds(1));
+    private readonly Throttle _runReload = new(TimeSpan.FromSeconds(1));
     private readonly CancellationTokenSource _cts = new();
     private AnnotationProjectDto? _project;
     private IReadOnlyList<AnnotatorStatsDto>? _annotators;
     private AnnotationAgreementDto? _agreement;
+    private RunDto? _retrainRun;
     private string? _agreementError;
     private bool _notFound;
     private bool _deleting;
@@ -32,6 +35,7 @@ public partial class AnnotationProjectPage
     private bool CanReview => State.Current?.MyRole >= WorkspaceRole.Member;
     private bool CanManage => State.Current?.MyRole >= WorkspaceRole.Maintainer;
     private bool CanPrelabel => _project is { } p && AnnotationText.PrelabelInput(p.Kind) is not null;
+    private bool CanRetrain => _project is { Kind: not AnnotationKind.ObjectDetection };
 
     protected override void OnInitialized() => State.Live.Received += OnLiveEvent;
 
@@ -41,6 +45,7 @@ public partial class AnnotationProjectPage
         _annotators = null;
         _agreement = null;
         _agreementError = null;
+        _retrainRun = null;
         _notFound = false;
     }
 
@@ -54,7 +59,7 @@ public partial class AnnotationProjectPage
             _project = await project;
             _annotators = await annotators;
             _notFound = false;
-            await LoadAgreementAsync(workspace, _project);
+            await Task.WhenAll(LoadAgreementAsync(workspace, _project), LoadRetrainRunAsync(workspace, _project));
         }
         catch (PlatformApiException ex) when (ex.Status == HttpStatusCode.NotFound)
         {
@@ -85,10 +90,34 @@ public partial class AnnotationProjectPage
         }
     }
 
+    /// <summary>The retrain run for its status chip; when it cannot be read (deleted, say) the card keeps just its link.</summary>
+    private async Task LoadRetrainRunAsync(WorkspaceDto workspace, AnnotationProjectDto project)
+    {
+        if (project.RetrainRunId is not { } runId)
+        {
+            _retrainRun = null;
+            return;
+        }
+        try
+        {
+            _retrainRun = await Api.GetRunAsync(workspace.Id, runId, _cts.Token);
+        }
+        catch (PlatformApiException)
+        {
+            _retrainRun = null;
+        }
+    }
+
     private void OnLiveEvent(LiveEventDto e)
     {
-        if (e.Type != LiveEvents.AnnotationChanged || e.ResourceId != Id.ToString() || _deleting || _project is null) return;
-        ReloadSoon(_reload, _cts.Token);
+        if (_deleting || _project is not { } p) return;
+        if (e.Type == LiveEvents.AnnotationChanged && e.ResourceId == Id.ToString()) ReloadSoon(_reload, _cts.Token);
+        else if (e.Type == LiveEvents.RunChanged && p.RetrainRunId?.ToString() == e.ResourceId && e.Message != _retrainRun?.Status.ToString())
+            _ = InvokeAsync(() => _runReload.RunAsync(async () =>
+            {
+                if (Workspace is { } ws && _project is { } now) await LoadRetrainRunAsync(ws, now);
+                StateHasChanged();
+            }, _cts.Token));
     }
 
     protected override void Disposing()
