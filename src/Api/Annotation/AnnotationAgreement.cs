@@ -18,8 +18,7 @@ public static class AnnotationAgreement
                 r.BoxesJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<AnnotationBoxDto>>(r.BoxesJson, PlatformClient.Json) ?? [])).ToList())
             .Where(votes => votes.Count >= 2).ToList();
         var labels = project.Labels;
-        var userIds = items.SelectMany(i => i.Select(v => v.UserId)).Distinct().ToList();
-        var emails = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
+        var emails = await AnnotationViews.EmailsAsync(db, items.SelectMany(i => i.Select(v => (Guid?)v.UserId)), ct);
         return project.IsDetection ? Boxes(items, labels, emails) : Classes(items, labels, emails);
     }
 

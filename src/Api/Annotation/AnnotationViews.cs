@@ -53,7 +53,8 @@ public static class AnnotationViews
         }).ToList();
     }
 
-    private static async Task<Dictionary<Guid, string>> EmailsAsync(PlatformDb db, IEnumerable<Guid?> userIds, CancellationToken ct)
+    /// <summary>The accounts' emails by id, in one query.</summary>
+    public static async Task<Dictionary<Guid, string>> EmailsAsync(PlatformDb db, IEnumerable<Guid?> userIds, CancellationToken ct)
     {
         var ids = userIds.OfType<Guid>().Distinct().ToList();
         return ids.Count == 0 ? [] : await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);

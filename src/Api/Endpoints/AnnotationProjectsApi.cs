@@ -45,12 +45,11 @@ public static class AnnotationProjectsApi
     }
 
     private static async Task<Results<Created<AnnotationProjectDto>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateAnnotationProjectRequest request, WorkspaceMember member, PlatformDb db, ResourceEvents events, TimeProvider clock, CancellationToken ct)
+        CreateAnnotationProjectRequest request, WorkspaceMember member, PlatformDb db, DatabaseLocks locks, ResourceEvents events, TimeProvider clock,
+        CancellationToken ct)
     {
-        var validation = new Validation().Require("name", request.Name?.Trim(), AnnotationProject.MaxNameLength, "The name");
-        if (request.Instructions?.Length > AnnotationProject.MaxInstructionsLength)
-            validation.Add("instructions", $"Instructions must be at most {AnnotationProject.MaxInstructionsLength:N0} characters.");
-        if (request.BatchSize is < 1 or > AnnotationProject.MaxBatchSize) validation.Add("batchSize", $"A batch holds 1 to {AnnotationProject.MaxBatchSize} items.");
+        var validation = new Validation().Require("name", request.Name?.Trim(), AnnotationProject.MaxNameLength, "The name")
+            .Instructions(request.Instructions).BatchSize(request.BatchSize);
         if (request.Overlap is < 1 or > AnnotationProject.MaxOverlap) validation.Add("overlap", $"Each item is labeled by 1 to {AnnotationProject.MaxOverlap} people.");
         if (!validation.IsValid) return validation.Problem();
         var dataset = await db.FindDatasetAsync(member, request.DatasetId, ct);
@@ -71,6 +70,8 @@ public static class AnnotationProjectsApi
         var labels = AnnotationSchema.Check(inputs, [], validation);
         if (labels is null) return validation.Problem();
         var name2 = request.Name!.Trim();
+        // The count below and the insert happen under one lock, so concurrent creations cannot pass the limit together.
+        await using var _ = await locks.AcquireAsync($"annotation-projects:{member.WorkspaceId:N}", ct);
         if (await db.AnnotationProjects.AnyAsync(p => p.WorkspaceId == member.WorkspaceId && p.Name == name2, ct))
             return Problems.Conflict($"The workspace already has an annotation project named '{name2}'.");
         if (await db.AnnotationProjects.CountAsync(p => p.WorkspaceId == member.WorkspaceId, ct) >= AnnotationProject.MaxPerWorkspace)
@@ -102,9 +103,7 @@ public static class AnnotationProjectsApi
     {
         var validation = new Validation();
         if (request.Name is not null) validation.Require("name", request.Name.Trim(), AnnotationProject.MaxNameLength, "The name");
-        if (request.Instructions?.Length > AnnotationProject.MaxInstructionsLength)
-            validation.Add("instructions", $"Instructions must be at most {AnnotationProject.MaxInstructionsLength:N0} characters.");
-        if (request.BatchSize is < 1 or > AnnotationProject.MaxBatchSize) validation.Add("batchSize", $"A batch holds 1 to {AnnotationProject.MaxBatchSize} items.");
+        validation.Instructions(request.Instructions).BatchSize(request.BatchSize);
         if (!validation.IsValid) return validation.Problem();
         var project = await db.FindAnnotationProjectAsync(member, id, ct);
         if (project is null) return Problems.NotFound("The annotation project");

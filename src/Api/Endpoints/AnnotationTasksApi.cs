@@ -27,8 +27,7 @@ public static class AnnotationTasksApi
     private static async Task<Results<Ok<IReadOnlyList<AnnotationTaskDto>>, ValidationProblem, ProblemHttpResult>> Next(
         Guid id, NextAnnotationTasksRequest? request, WorkspaceMember member, PlatformDb db, IOptions<AnnotationOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        if (request?.Count is < 1 or > AnnotationProject.MaxBatchSize)
-            return new Validation().Add("count", $"A batch holds 1 to {AnnotationProject.MaxBatchSize} items.").Problem();
+        if (new Validation().BatchSize(request?.Count, "count") is { IsValid: false } invalid) return invalid.Problem();
         var project = await db.FindAnnotationProjectAsync(member, id, ct);
         if (project is null) return Problems.NotFound("The annotation project");
         var now = clock.GetUtcNow();
@@ -74,8 +73,8 @@ public static class AnnotationTasksApi
         // Not limited to the caller's visible tasks: the conditional save decides, and a task taken over answers 409, not 404.
         var (project, task) = await FindAsync(db, member, id, taskId, ct);
         if (task is null) return Problems.NotFound("The task");
-        var item = await db.DatasetItems.AsNoTracking().Where(i => i.Id == task.ItemId).Select(i => new { i.Width, i.Height }).SingleAsync(ct);
-        var validation = AnnotationInput.Check(project!, request, item.Width, item.Height);
+        var (width, height) = await ImageSizeAsync(db, task, ct);
+        var validation = AnnotationInput.Check(project!, request, width, height);
         if (!validation.IsValid) return validation.Problem();
         var now = clock.GetUtcNow();
         if (!await db.SaveAsync(project!.Id, taskId, member.UserId, request.LabelId, request.Boxes, now, options.Value.Lease, ct))
@@ -98,8 +97,8 @@ public static class AnnotationTasksApi
         if (task.State == AnnotationTaskState.Open) return Problems.Conflict("This item is not annotated yet; there is nothing to review.");
         if (request.Fix is { } fix)
         {
-            var item = await db.DatasetItems.AsNoTracking().Where(i => i.Id == task.ItemId).Select(i => new { i.Width, i.Height }).SingleAsync(ct);
-            var fixProblems = AnnotationInput.Check(project!, fix, item.Width, item.Height, "fix.");
+            var (width, height) = await ImageSizeAsync(db, task, ct);
+            var fixProblems = AnnotationInput.Check(project!, fix, width, height, "fix.");
             if (!fixProblems.IsValid) return fixProblems.Problem();
         }
         var now = clock.GetUtcNow();
@@ -108,6 +107,13 @@ public static class AnnotationTasksApi
         catch (DbUpdateConcurrencyException) { return Problems.Conflict("The annotation changed while you reviewed it; look at it again."); }
         await events.AnnotationChangedAsync(member.WorkspaceId, project!.Id, "reviewed", ct);
         return TypedResults.Ok((await AnnotationViews.TasksAsync(db, project, [task], member.UserId, now, ct))[0]);
+    }
+
+    /// <summary>The size of the task's image, that boxes must lie within (null for texts).</summary>
+    private static async Task<(int? Width, int? Height)> ImageSizeAsync(PlatformDb db, AnnotationTask task, CancellationToken ct)
+    {
+        var item = await db.DatasetItems.AsNoTracking().Where(i => i.Id == task.ItemId).Select(i => new { i.Width, i.Height }).SingleAsync(ct);
+        return (item.Width, item.Height);
     }
 
     private static bool Visible(WorkspaceMember member, AnnotationTask task) =>
