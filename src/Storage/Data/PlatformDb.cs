@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +9,12 @@ namespace Platform.Storage.Data;
 /// <summary>
 /// The platform's database. Two provider-specific subclasses carry their own migrations:
 /// <see cref="SqlitePlatformDb"/> (embedded) and <see cref="PostgresPlatformDb"/> (production).
+/// Data protection keys live here too, so every api replica and restart reads the same sign-in cookies.
 /// </summary>
 public abstract class PlatformDb(DbContextOptions options)
-    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
