@@ -35,6 +35,7 @@ public static class ApiServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddSingleton<LiveConnections>();
+        services.AddSingleton<PlatformGauges>();
         services.AddHostedService<LiveEventRelay>();
         services.AddSingleton<Platform.Api.Datasets.UploadHashes>();
         services.AddScoped<Platform.Api.Infrastructure.OperationStarter>();
@@ -67,6 +68,7 @@ public static class ApiServiceCollectionExtensions
     /// <summary>The route table of the API.</summary>
     public static WebApplication MapApi(this WebApplication app)
     {
+        app.Services.GetRequiredService<PlatformGauges>(); // its gauges answer for the whole installation from here
         app.MapHealth();
         app.MapOpenApi();
         app.MapScalarApiReference();

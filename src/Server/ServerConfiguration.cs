@@ -22,7 +22,19 @@ public static class ServerConfiguration
         // Whatever the configuration says, request URLs are not logged (they can hold a token in ?access_token=) and
         // neither is every SQL command: the embedded console shows what a person needs to read.
         foreach (var category in QuietCategories) builder.Logging.AddFilter(category, LogLevel.Warning);
+        foreach (var category in ExpectedWarnings) builder.Logging.AddFilter(category, LogLevel.Error);
     }
+
+    /// <summary>
+    /// Warnings that are the design, not a problem: sign-in keys are kept in the database unencrypted (like the password
+    /// hashes next to them: protect the database and its backups), and SQLite migrations that rebuild a table cannot run in
+    /// a transaction.
+    /// </summary>
+    private static readonly string[] ExpectedWarnings =
+    [
+        "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager",
+        "Microsoft.EntityFrameworkCore.Migrations",
+    ];
 
     private static readonly string[] QuietCategories =
     [

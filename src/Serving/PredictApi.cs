@@ -9,16 +9,11 @@ namespace Platform.Serving;
 /// </summary>
 public static class PredictApi
 {
-    /// <summary>The api role's policy for platform administrators (Platform.Api.Auth.AuthSchemes.AdminPolicy).</summary>
-    private const string AdminPolicy = "admin";
-
     public static IEndpointRouteBuilder MapServing(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/serve/{workspaceId:guid}/{endpoint}").WithTags("Serving");
         group.MapPost("/predict", Predict);
         group.MapGet("/openapi.json", Describe);
-        // Operators scrape it with an administrator's API token (docs/serving.md).
-        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(AdminPolicy);
         return app;
     }
 

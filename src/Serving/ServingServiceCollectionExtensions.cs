@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry.Metrics;
 
 namespace Platform.Serving;
 
@@ -16,7 +15,6 @@ public static class ServingServiceCollectionExtensions
         services.AddSingleton<EndpointKeyCache>();
         services.AddSingleton<ServingMetrics>();
         services.AddSingleton<EndpointMonitor>();
-        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(ServingMetrics.MeterName).AddPrometheusExporter());
         services.AddHostedService<EndpointMonitorFlusher>();
         services.AddHostedService<EndpointLoader>();
         return services;

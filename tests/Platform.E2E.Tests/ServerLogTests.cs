@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Platform.Contracts;
 using Shouldly;
@@ -43,5 +44,26 @@ public sealed class ServerLogTests
         output.ShouldNotContain("Request starting");
         output.ShouldNotContain("fail:");
         output.ShouldContain("Platform is running");
+    }
+
+    [Fact]
+    public async Task JsonLogsWriteOneLinePerRequestWithItsCorrelationId()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ServerProcess.StartAsync(ct, new Dictionary<string, string> { ["Platform__Logging__Format"] = "json" });
+        using var http = new HttpClient { BaseAddress = server.Address };
+        using var response = await http.GetAsync("api/workspaces?access_token=plat_secret", ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var id = response.Headers.GetValues("X-Correlation-Id").Single();
+
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!server.Output.Contains(id) && DateTime.UtcNow < deadline) await Task.Delay(100, ct);
+        var lines = server.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var entries = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList(); // every line is JSON
+        entries.ShouldContain(e => e.GetProperty("Category").GetString() == "Platform.Server" && e.GetProperty("Message").GetString()!.Contains("roles api,web,worker,serving"));
+        var request = entries.Single(e => e.GetProperty("Category").GetString() == "Platform.Requests" && e.GetProperty("Message").GetString()!.Contains(id));
+        request.GetProperty("State").GetProperty("Path").GetString().ShouldBe("/api/workspaces");
+        request.GetProperty("State").GetProperty("Status").GetInt32().ShouldBe(401);
+        server.Output.ShouldNotContain("plat_secret");
     }
 }

@@ -49,7 +49,7 @@ public static class UploadsApi
     /// </summary>
     private static async Task<Results<Ok<UploadDto>, ProblemHttpResult>> Receive(
         Guid id, long offset, HttpRequest http, WorkspaceMember member, PlatformDb db, IObjectStore store, UploadHashes hashes,
-        StorageUsage usage, DatabaseLocks locks, TimeProvider clock, CancellationToken ct)
+        StorageUsage usage, DatabaseLocks locks, PlatformGauges gauges, TimeProvider clock, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Upload.MaxChunkBytes + 1);
         try
@@ -74,6 +74,7 @@ public static class UploadsApi
             upload.Receive(offset, length, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             hashes.Append(upload.Id, offset, buffer.AsSpan(0, length));
+            gauges.Received(length);
             return TypedResults.Ok(upload.ToDto());
         }
         finally { ArrayPool<byte>.Shared.Return(buffer); }

@@ -39,6 +39,8 @@ public sealed class OperationJob(
         if (operation.State != OperationState.Running) return; // cancelled while it waited in the queue
         _attempt = operation.Attempts;
         using var _ = currentJobs.Begin($"{operation.Kind} {operation.Id}");
+        using var activity = JobTelemetry.Start(operation);
+        var started = clock.GetTimestamp();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var watcher = WatchForCancellationAsync(operation.Id, stop);
         try
@@ -79,6 +81,7 @@ public sealed class OperationJob(
             await watcher;
         }
         await SaveAndPublishAsync(CancellationToken.None);
+        JobTelemetry.Finished(operation, clock.GetElapsedTime(started), activity);
         if (operation.State is OperationState.Failed or OperationState.Cancelled)
             await handler.OnEndedAsync(operation, CancellationToken.None);
     }

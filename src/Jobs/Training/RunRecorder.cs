@@ -9,6 +9,8 @@ using Platform.Storage.Data;
 using Platform.Storage.Entities;
 using Platform.Storage.Events;
 
+using Platform.Jobs.Operations;
+
 namespace Platform.Jobs.Training;
 
 /// <summary>
@@ -50,7 +52,11 @@ public sealed class RunRecorder : IAsyncDisposable
 
     public IProgress<string> Log => new Reporter<string>(line => Post(new RunLogLine(_runId, _clock.GetUtcNow(), line)));
 
-    public IProgress<TrainingProgress> Progress => new Reporter<TrainingProgress>(p => Volatile.Write(ref _progress, p));
+    public IProgress<TrainingProgress> Progress => new Reporter<TrainingProgress>(p =>
+    {
+        // The first report of a resumed run carries the steps taken before: only what this worker adds is counted.
+        if (Interlocked.Exchange(ref _progress, p) is { } before) JobTelemetry.StepsTaken(p.Step - before.Step);
+    });
 
     /// <summary>The training step last reported (0 before the first).</summary>
     public long CurrentStep => Volatile.Read(ref _progress)?.Step ?? 0;
