@@ -55,6 +55,7 @@ public sealed class ProductionShapeTests
             var import = (await admin.ListOperationsAsync(ws, ct: ct)).Items.Single(o => o.Kind == "import-dataset");
             workers.ShouldContain(import.WorkerName!);
             run.Status.ShouldBe(RunStatus.Succeeded);
+            await ExpectMetricsAsync(admin, api, processes.Where(p => p.Name.StartsWith("worker")).ToList(), ct);
 
             var endpoint = await admin.CreateEndpointAsync(ws, new CreateEndpointRequest("shapes", version.ModelId, Version: 1), ct);
             var key = await admin.CreateEndpointKeyAsync(ws, endpoint.Id, new CreateEndpointKeyRequest("app"), ct);
@@ -70,6 +71,22 @@ public sealed class ProductionShapeTests
             foreach (var process in processes) await process.DisposeAsync();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>
+    /// Prometheus on each process, read with the admin's session from the api process (sign-in keys are shared through
+    /// the database): the api answers for queues, workers and uploads; the workers for what they ran.
+    /// </summary>
+    private static async Task ExpectMetricsAsync(PlatformClient admin, WorkerProcess api, IReadOnlyList<WorkerProcess> workers, CancellationToken ct)
+    {
+        var installation = await admin.Http.GetStringAsync(new Uri(api.Address, "metrics"), ct);
+        PrometheusText.Value(installation, "platform_uploads_bytes_total").ShouldBeGreaterThan(0);
+        PrometheusText.Value(installation, "platform_workers_online", "queue=\"cpu\"").ShouldBe(2);
+        PrometheusText.Value(installation, "platform_operations_running", "queue=\"cpu-training\"").ShouldBe(0);
+        var ran = string.Join("\n", await Task.WhenAll(workers.Select(w => admin.Http.GetStringAsync(new Uri(w.Address, "metrics"), ct))));
+        PrometheusText.Value(ran, "platform_training_steps_total").ShouldBeGreaterThan(0);
+        PrometheusText.Value(ran, "platform_operations_duration_seconds_count", "kind=\"import-dataset\"", "outcome=\"succeeded\"", "queue=\"cpu\"").ShouldBe(1);
+        PrometheusText.Value(ran, "platform_operations_duration_seconds_count", "kind=\"train-model\"", "queue=\"cpu-training\"").ShouldBe(1);
     }
 
     /// <summary>
