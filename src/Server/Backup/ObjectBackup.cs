@@ -30,8 +30,9 @@ public static class ObjectBackup
             index.Flush(flushToDisk: true);
         }
         await target.SyncAsync(ct);
+        // Only the store's sync marker is left there: the backup holds objects and nothing else.
         var staging = Path.Combine(target.Root, FolderObjectStore.StagingFolder);
-        if (Directory.Exists(staging) && !Directory.EnumerateFileSystemEntries(staging).Any()) Directory.Delete(staging);
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         if (vanished > 0) progress.Line($"  {vanished} object(s) were deleted while the backup ran and are not in it");
         return new BackupObjects(count, bytes, await FileHashes.DescribeAsync(folder, BackupManifest.ObjectIndexFile, ct));
     }
