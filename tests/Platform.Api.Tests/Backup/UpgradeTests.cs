@@ -55,7 +55,7 @@ public sealed class UpgradeTests
         var dataset = (await client.ListDatasetsAsync(rows.WorkspaceId, ct: ct)).Items.ShouldHaveSingleItem();
         (dataset.Id, dataset.Name, dataset.VersionCount, dataset.LatestVersion!.Number).ShouldBe((rows.DatasetId, "shapes", 1, 1));
         dataset.LatestVersion.Classes.ShouldBe(["circle", "square"]);
-        var items = await client.AllItemsAsync(rows.WorkspaceId, rows.DatasetId, 1, ct);
+        var items = (await client.AllItemsAsync(rows.WorkspaceId, rows.DatasetId, 1, ct)).OrderBy(i => i.Path, StringComparer.Ordinal).ToList();
         items.Select(i => (i.Path, i.Label, i.Split)).ShouldBe(rows.Items.Select(i => (i.Path, (string?)i.Label, DatasetSplit.Train)));
         foreach (var (item, expected) in items.Zip(rows.Items))
         {
