@@ -16,12 +16,17 @@ public static class BackupCommand
         folder = Path.GetFullPath(folder);
         using var cancel = CancelOnCtrlC.Create();
         var ct = cancel.Token;
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        if (File.Exists(folder) || (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any()))
         {
             Console.Error.WriteLine($"Backup refused: {folder} is not empty. Back up into a new or empty folder.");
             return 1;
         }
-        Directory.CreateDirectory(folder);
+        try { Directory.CreateDirectory(folder); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Backup failed: cannot create {folder}: {e.Message}");
+            return 1;
+        }
         var progress = new BackupProgress();
         try
         {

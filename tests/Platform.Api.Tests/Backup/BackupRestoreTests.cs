@@ -67,6 +67,7 @@ public sealed class BackupRestoreTests
             var made = await ServerVerb.RunAsync(source, ct, "backup", backup);
             made.ExitCode.ShouldBe(0, made.Output);
             made.Output.ShouldContain("Backup complete");
+            made.Output.ShouldNotContain(Instance.Secret);
         }
         before.Count(l => l.StartsWith("version ", StringComparison.Ordinal)).ShouldBe(3);
         before.ShouldContain(l => l.StartsWith("run ", StringComparison.Ordinal) && l.Contains(" Succeeded "));
@@ -77,6 +78,7 @@ public sealed class BackupRestoreTests
         var restored = await ServerVerb.RunAsync(target, ct, "restore", backup);
         restored.ExitCode.ShouldBe(0, restored.Output);
         restored.Output.ShouldContain("Restore complete");
+        restored.Output.ShouldNotContain(Instance.Secret);
         restored.Output.ShouldContain("2 datasets, 3 dataset versions");
         restored.Output.ShouldContain("1 runs, 1 registered models (1 versions)");
 

@@ -5,6 +5,8 @@ namespace Platform.Api.Tests.Backup;
 /// <summary>One instance's storage: a data folder (SQLite and object folder), or a PostgreSQL database and an S3 bucket.</summary>
 public sealed class Instance(string folder, PostgresDatabase? database, TestBucket? bucket) : IAsyncDisposable
 {
+    public const string Secret = "never-printed-b4ckup";
+
     public string Folder { get; } = folder;
     public DatabaseProvider Provider => database is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
     public string? PostgresConnectionString => database?.ConnectionString;
@@ -27,7 +29,8 @@ public sealed class Instance(string folder, PostgresDatabase? database, TestBuck
         if (database is not null)
         {
             settings["Platform__Database__Provider"] = "postgres";
-            settings["Platform__Database__ConnectionString"] = database.ConnectionString;
+            // The test server trusts local connections; the password is there to prove no output shows it.
+            settings["Platform__Database__ConnectionString"] = database.ConnectionString + $";Password={Secret}";
         }
         foreach (var (key, value) in bucket?.ToConfiguration() ?? new Dictionary<string, string?>())
             settings[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
