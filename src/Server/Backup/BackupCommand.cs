@@ -18,9 +18,10 @@ public static class BackupCommand
         var ct = cancel.Token;
         if (File.Exists(folder) || (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any()))
         {
-            Console.Error.WriteLine($"Backup refused: {folder} is not empty. Back up into a new or empty folder.");
+            Console.Error.WriteLine($"Backup refused: {folder} {(File.Exists(folder) ? "is a file" : "is not empty")}. Back up into a new or empty folder.");
             return 1;
         }
+        var created = !Directory.Exists(folder);
         try { Directory.CreateDirectory(folder); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -33,6 +34,8 @@ public static class BackupCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
             var database = DatabaseBackups.For(services, db);
+            if (!await db.Database.CanConnectAsync(ct))
+                throw new BackupException("The configured database cannot be reached or does not exist: there is nothing to back up.");
             var schema = (await db.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault()
                 ?? throw new BackupException("The database has no schema yet (it was never migrated): there is nothing to back up.");
             progress.Line($"Backing up to {folder}");
@@ -51,8 +54,10 @@ public static class BackupCommand
         catch (Exception e)
         {
             Console.Error.WriteLine($"Backup failed: {Describe(e)}");
-            foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
-                if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true); else File.Delete(entry);
+            if (created) Directory.Delete(folder, recursive: true);
+            else
+                foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
+                    if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true); else File.Delete(entry);
             Console.Error.WriteLine($"The unfinished backup in {folder} was removed.");
             return 1;
         }
