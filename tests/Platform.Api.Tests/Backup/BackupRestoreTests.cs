@@ -41,7 +41,12 @@ public sealed class BackupRestoreTests
         var ct = TestContext.Current.CancellationToken;
         await using var source = await Instance.CreateAsync(production: true, ct);
         await using var target = await Instance.CreateAsync(production: true, ct);
-        await RoundTripAsync(source, target, ct);
+        var backup = await RoundTripAsync(source, target, ct);
+
+        // --force replaces a database and bucket that hold data.
+        var again = await ServerVerb.RunAsync(target, ct, "restore", backup, "--force");
+        again.ExitCode.ShouldBe(0, again.Output);
+        again.Output.ShouldContain("2 datasets, 3 dataset versions");
     }
 
     /// <summary>Populates <paramref name="source"/>, backs it up while it runs, restores into <paramref name="target"/>, compares; returns the backup folder.</summary>

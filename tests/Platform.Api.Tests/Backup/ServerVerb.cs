@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Platform.Shared;
-using Platform.TestKit;
 
 namespace Platform.Api.Tests.Backup;
 
