@@ -38,12 +38,17 @@ public static class PlatformSetup
         return options;
     }
 
-    /// <summary>Embedded SQLite is migrated at every start; PostgreSQL by the `migrate` command (or Platform:Database:MigrateOnStart).</summary>
+    /// <summary>
+    /// Embedded SQLite is migrated at every start; PostgreSQL by the `migrate` command (or Platform:Database:MigrateOnStart).
+    /// Either way a database migrated by a newer build is refused with <see cref="NewerSchemaException"/>.
+    /// </summary>
     public static async Task MigrateAsync(this WebApplication app, bool force)
     {
         var database = app.Services.GetRequiredService<DatabaseOptions>();
-        if (!force && database.IsPostgres && !database.MigrateOnStart) return;
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PlatformDb>().Database.MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
+        await SchemaGuard.EnsureNotNewerAsync(db);
+        if (!force && database.IsPostgres && !database.MigrateOnStart) return;
+        await db.Database.MigrateAsync();
     }
 }

@@ -34,7 +34,7 @@ public static class SettingsCatalog
     private static readonly string[] SingleKeys =
     [
         "Platform:Admin:Email", "Platform:Admin:Password", "Platform:Admin:DisplayName",
-        "Platform:RateLimits:SignInPerMinute", Telemetry.TelemetrySetup.LogFormat,
+        "Platform:RateLimits:SignInPerMinute", Telemetry.TelemetrySetup.LogFormat, Backup.DatabaseBackups.PostgresBinSetting,
     ];
 
     private static readonly string[] SecretWords = ["Password", "Secret", "ConnectionString"];
