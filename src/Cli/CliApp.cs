@@ -28,7 +28,7 @@ public static class CliApp
             config.AddCommand<LoginCommand>("login").WithDescription("Sign in to a server with an API token (saved in your config, mode 0600)")
                 .WithExample("login", "https://platform.example.com", "--token-stdin");
             config.AddCommand<LogoutCommand>("logout").WithDescription("Forget the saved token");
-            config.AddBranch<GlobalSettings>("workspaces", workspaces =>
+            config.AddBranch<WorkspacesSettings>("workspaces", workspaces =>
             {
                 workspaces.SetDescription("Your workspaces (lists them without a subcommand)");
                 workspaces.SetDefaultCommand<ListWorkspacesCommand>();

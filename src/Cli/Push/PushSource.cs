@@ -39,6 +39,7 @@ public sealed record PushSource(string Path, string Name, string Stamp, bool IsP
     {
         if (!IsPacked) return Path;
         if (File.Exists(packedPath)) return packedPath;
+        CliConfig.EnsureOwnerOnlyFolder(System.IO.Path.GetDirectoryName(packedPath)!);
         output.Note($"Packing {Path} into a zip…");
         var partial = packedPath + ".partial";
         File.Delete(partial);

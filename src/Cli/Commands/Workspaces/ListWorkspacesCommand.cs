@@ -4,10 +4,13 @@ using Platform.Contracts;
 
 namespace Platform.Cli.Commands.Workspaces;
 
+/// <summary>The workspaces branch's settings (its own type: Spectre mis-parses a branch whose settings type root commands also use).</summary>
+public class WorkspacesSettings : GlobalSettings;
+
 /// <summary>The account's workspaces with its role in each; the default one is marked.</summary>
-public sealed class ListWorkspacesCommand : PlatformCommand<GlobalSettings>
+public sealed class ListWorkspacesCommand : PlatformCommand<WorkspacesSettings>
 {
-    protected override async Task<int> RunAsync(GlobalSettings settings, Output output, CancellationToken ct)
+    protected override async Task<int> RunAsync(WorkspacesSettings settings, Output output, CancellationToken ct)
     {
         var session = Session.Open();
         var workspaces = await Lookup.AllAsync(cursor => session.Client.ListWorkspacesAsync(cursor, 200, ct));

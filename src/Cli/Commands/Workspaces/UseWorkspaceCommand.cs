@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace Platform.Cli.Commands.Workspaces;
 
-public sealed class UseWorkspaceSettings : GlobalSettings
+public sealed class UseWorkspaceSettings : WorkspacesSettings
 {
     [CommandArgument(0, "<NAME|ID>")]
     [Description("The workspace later commands use when they are given none")]
