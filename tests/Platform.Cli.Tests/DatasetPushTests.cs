@@ -74,6 +74,20 @@ public sealed class DatasetPushTests(PlatformServer server)
         Directory.GetFiles(states).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task AnImportTheServerCannotReadExitsWithCode4AndSaysWhy()
+    {
+        var config = await server.SignedInConfigAsync();
+        var junk = Path.Combine(Directory.CreateTempSubdirectory("platform-cli-junk-").FullName, "junk.zip");
+        await File.WriteAllBytesAsync(junk, System.Security.Cryptography.RandomNumberGenerator.GetBytes(50_000), TestContext.Current.CancellationToken);
+
+        var push = await Cli.RunAsync(config, ["datasets", "push", junk, "--output", "json"]);
+
+        push.ShouldExitWith(ExitCodes.RemoteFailed);
+        push.Stdout.ShouldBeEmpty();
+        push.Stderr.ShouldContain("not a valid zip archive");
+    }
+
     private sealed record Progress(Guid UploadId, long ReceivedBytes);
 
     private static async Task<Progress> WaitForProgressAsync(string states, TimeSpan within)

@@ -13,7 +13,7 @@ public sealed class TrainAndServeTests(PlatformServer server)
         var work = Directory.CreateTempSubdirectory("platform-cli-train-").FullName;
         (await Cli.RunAsync(config, ["datasets", "push", Shapes.Zip(work, perClass: 10, "train-shapes.zip")])).ShouldSucceed();
 
-        var start = await Cli.RunAsync(config, ["runs", "start", "train-shapes", "--epochs", "3", "--batch-size", "8", "--seed", "7",
+        var start = await Cli.RunAsync(config, ["runs", "start", "train-shapes", "--epochs", "1", "--batch-size", "8", "--seed", "7",
             "--time-budget", "5", "--output", "json"]);
         start.ShouldSucceed();
         var runId = start.Read<RunDto>().Id;

@@ -49,15 +49,15 @@ public abstract class PlatformCommand<TSettings> : AsyncCommand<TSettings> where
     public static string Describe(PlatformApiException e)
     {
         var status = $"{(int)e.Status}";
-        var title = e.Problem?.Title;
+        var title = e.Problem?.Title?.TrimEnd('.');
         var detail = e.Problem?.Errors is { Count: > 0 } ? e.UserMessage : e.Problem?.Detail;
+        if (detail is not null && title is not null && detail.TrimEnd('.') == title) detail = null;
         if ((int)e.Status == 401) detail ??= "The token was refused: it may have expired or been revoked. Run platform login again.";
         return (title, detail) switch
         {
             (null, null) => e.Message,
             (null, _) => $"{detail} ({status})",
             (_, null) => $"{title} ({status})",
-            _ when detail == title => $"{title} ({status})",
             _ => $"{title} ({status}): {detail}",
         };
     }
