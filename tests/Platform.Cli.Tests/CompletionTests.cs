@@ -16,29 +16,56 @@ public sealed class CompletionTests(PlatformServer server)
     [InlineData("platform runs start flowers --w", "--watch --workspace")]
     public async Task TheBashScriptCompletesTheRegisteredCommandsAndOptions(string line, string expected)
     {
-        var script = await Cli.RunAsync(server.NewConfigPath(), ["completion", "bash"]);
-        script.ShouldSucceed();
-        var file = Path.GetTempFileName();
-        await File.WriteAllTextAsync(file, script.Stdout, TestContext.Current.CancellationToken);
-        var words = line.Split(' ');
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("source \"$1\"; shift; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); _platform; printf '%s\\n' \"${COMPREPLY[@]}\" | sort | tr '\\n' ' '");
-        info.ArgumentList.Add("completion");
-        info.ArgumentList.Add(file);
-        foreach (var word in words) info.ArgumentList.Add(word);
-        using var bash = Process.Start(info)!;
-        var output = await bash.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await bash.WaitForExitAsync(TestContext.Current.CancellationToken);
-        output.Trim().ShouldBe(expected, await bash.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+        var script = await ScriptAsync("bash");
+        var completions = await CompleteAsync("bash", "source \"$1\"; shift; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); _platform; printf '%s\\n' \"${COMPREPLY[@]}\"",
+            script, line);
+        completions.ShouldBe(expected);
     }
 
-    [Fact]
-    public async Task TheZshScriptLoadsTheSameFunctionsThroughBashcompinit()
+    /// <summary>zsh's bashcompinit calls the same function and filters by the typed prefix itself, so the whole set for the position comes back.</summary>
+    [Theory]
+    [InlineData("platform da", "completion datasets deploy login logout models predict runs workspaces")]
+    [InlineData("platform datasets p", "list pull push versions")]
+    [InlineData("platform datasets push ./x --output j", "json table")]
+    public async Task TheZshScriptCompletesThroughBashcompinit(string line, string expected)
     {
-        var script = await Cli.RunAsync(server.NewConfigPath(), ["completion", "zsh"]);
+        Assert.SkipUnless(File.Exists("/usr/bin/zsh") || File.Exists("/bin/zsh"), "zsh is not installed");
+        var script = await ScriptAsync("zsh");
+        script.ShouldContain("autoload -U +X bashcompinit && bashcompinit");
+        var completions = await CompleteAsync("zsh", "source \"$1\"; shift; words=(\"$@\"); CURRENT=$#; COMP_WORDS=(\"${words[@]}\"); " +
+            "COMP_CWORD=$((CURRENT - 1)); compgen -F _platform -- \"${words[CURRENT]}\"", script, line, "-f");
+        completions.ShouldBe(expected);
+    }
+
+    private static readonly Dictionary<string, string> Scripts = [];
+
+    private async Task<string> ScriptAsync(string shell)
+    {
+        if (Scripts.TryGetValue(shell, out var cached)) return cached;
+        var script = await Cli.RunAsync(server.NewConfigPath(), ["completion", shell]);
         script.ShouldSucceed();
-        script.Stdout.ShouldStartWith("#compdef platform\nautoload -U +X bashcompinit && bashcompinit\n");
-        script.Stdout.ShouldContain("complete -o default -F _platform platform");
+        return Scripts[shell] = script.Stdout;
+    }
+
+    /// <summary>Runs <paramref name="command"/> in the shell with the script's path and the words of <paramref name="line"/>; the sorted completions.</summary>
+    private static async Task<string> CompleteAsync(string shell, string command, string script, string line, params string[] shellOptions)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, script, ct);
+        var info = new ProcessStartInfo(shell) { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["HOME"] = Directory.CreateTempSubdirectory("platform-cli-home-").FullName;
+        foreach (var option in shellOptions) info.ArgumentList.Add(option);
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(command);
+        info.ArgumentList.Add("completion");
+        info.ArgumentList.Add(file);
+        foreach (var word in line.Split(' ')) info.ArgumentList.Add(word);
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync(ct);
+        var errors = await process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        errors.ShouldBeEmpty();
+        return string.Join(' ', output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
     }
 }

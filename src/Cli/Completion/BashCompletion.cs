@@ -19,22 +19,22 @@ public static class BashCompletion
             .SelectMany(o => o.Names.Select(name => ((p.Path + " " + name).Trim(), string.Join(' ', o.Values))))));
         script.Append("""
             _platform() {
-                local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" path="" word i skip=0
+                local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" command_path="" word i skip=0
                 for ((i = 1; i < COMP_CWORD; i++)); do
                     word="${COMP_WORDS[i]}"
                     if ((skip)); then skip=0; continue; fi
                     if [[ $word == -* ]]; then
-                        [[ " $(_platform_valued "$path") " == *" $word "* ]] && skip=1
+                        [[ " $(_platform_valued "$command_path") " == *" $word "* ]] && skip=1
                         continue
                     fi
-                    [[ " $(_platform_commands "$path") " == *" $word "* ]] && path="${path:+$path }$word"
+                    [[ " $(_platform_commands "$command_path") " == *" $word "* ]] && command_path="${command_path:+$command_path }$word"
                 done
                 if ((skip)); then
-                    COMPREPLY=($(compgen -W "$(_platform_values "${path:+$path }$prev")" -- "$cur"))
+                    COMPREPLY=($(compgen -W "$(_platform_values "${command_path:+$command_path }$prev")" -- "$cur"))
                 elif [[ $cur == -* ]]; then
-                    COMPREPLY=($(compgen -W "$(_platform_options "$path")" -- "$cur"))
+                    COMPREPLY=($(compgen -W "$(_platform_options "$command_path")" -- "$cur"))
                 else
-                    COMPREPLY=($(compgen -W "$(_platform_commands "$path")" -- "$cur"))
+                    COMPREPLY=($(compgen -W "$(_platform_commands "$command_path")" -- "$cur"))
                 fi
             }
             complete -o default -F _platform platform

@@ -16,11 +16,18 @@ public sealed class CompletionSettings : CommandSettings
 /// <summary>Prints a completion script generated from the registered commands: source it from ~/.bashrc or ~/.zshrc.</summary>
 public sealed class CompletionCommand : AsyncCommand<CompletionSettings>
 {
+    private const string ZshPrologue = """
+        # zsh completion for platform: add `source <(platform completion zsh)` to ~/.zshrc
+        (( $+functions[compdef] )) || { autoload -U +X compinit && compinit }
+        autoload -U +X bashcompinit && bashcompinit
+
+        """;
+
     public override async Task<int> ExecuteAsync(CommandContext context, CompletionSettings settings, CancellationToken cancellationToken)
     {
         var bash = BashCompletion.Write(CommandTree.Flatten(await CommandModelReader.ReadAsync()));
-        // zsh runs the same functions through its bash compatibility layer.
-        Console.Out.Write(settings.Shell == Shell.Zsh ? "#compdef platform\nautoload -U +X bashcompinit && bashcompinit\n" + bash : bash);
+        // zsh runs the same functions through its bash compatibility layer (compinit first if the shell has not).
+        Console.Out.Write(settings.Shell == Shell.Zsh ? ZshPrologue + bash : bash);
         return ExitCodes.Ok;
     }
 }
