@@ -21,6 +21,7 @@ public sealed class DatasetPushTests(PlatformServer server)
         push.Json.GetProperty("version").GetInt32().ShouldBe(1);
         push.Json.GetProperty("imported").GetInt32().ShouldBe(12);
         push.Json.GetProperty("resumedAtBytes").GetInt64().ShouldBe(0);
+        push.Stderr.ShouldContain("(100%)"); // progress lines instead of a bar when stderr is not a terminal
         Directory.EnumerateFileSystemEntries(Path.Combine(Path.GetDirectoryName(config)!, "uploads")).ShouldBeEmpty();
 
         var versions = await Cli.RunAsync(config, ["datasets", "versions", "roundtrip", "--output", "json"]);
@@ -41,22 +42,29 @@ public sealed class DatasetPushTests(PlatformServer server)
         table.Stdout.ShouldContain("roundtrip");
     }
 
-    [Fact]
-    public async Task APushInterruptedByCtrlCResumesTheSameUploadWhenRunAgain()
+    /// <summary>Ctrl+C (SIGINT) stops the push cleanly with 130; SIGKILL gives it no chance at all: both resume.</summary>
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("KILL")]
+    public async Task AnInterruptedPushResumesTheSameUploadWhenRunAgain(string signal)
     {
         var config = await server.SignedInConfigAsync();
         var work = Directory.CreateTempSubdirectory("platform-cli-resume-").FullName;
-        var zip = Shapes.Zip(work, perClass: 10, "resumed.zip");
+        var zip = Shapes.Zip(work, perClass: 10, $"resumed-{signal}.zip");
         var size = new FileInfo(zip).Length;
         var states = Path.Combine(Path.GetDirectoryName(config)!, "uploads");
 
         // The sample zip is ~18 KB: at 2 KB a second the first run is surely still uploading when it is interrupted.
         using var first = Cli.Start(config, ["datasets", "push", zip, "--chunk-size", "1K", "--limit-rate", "2K"]);
         var state = await WaitForProgressAsync(states, TimeSpan.FromSeconds(30));
-        using (var interrupt = Process.Start("kill", ["-INT", first.Id.ToString()])) await interrupt.WaitForExitAsync();
+        using (var interrupt = Process.Start("kill", ["-" + signal, first.Id.ToString()])) await interrupt.WaitForExitAsync();
         var interrupted = await Cli.FinishAsync(first);
-        interrupted.ShouldExitWith(ExitCodes.Interrupted);
-        interrupted.Stderr.ShouldContain("Interrupted");
+        if (signal == "INT")
+        {
+            interrupted.ShouldExitWith(ExitCodes.Interrupted);
+            interrupted.Stderr.ShouldContain("Interrupted");
+        }
+        else interrupted.ExitCode.ShouldBe(128 + 9);
 
         var saved = JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(states, "*.json").ShouldHaveSingleItem())).RootElement;
         var uploadId = saved.GetProperty("uploadId").GetGuid();
@@ -71,6 +79,7 @@ public sealed class DatasetPushTests(PlatformServer server)
         resumed.Json.GetProperty("uploadId").GetGuid().ShouldBe(uploadId);
         resumed.Json.GetProperty("resumedAtBytes").GetInt64().ShouldBe(onServer.ReceivedBytes);
         resumed.Json.GetProperty("imported").GetInt32().ShouldBe(30);
+        resumed.Json.GetProperty("dataset").GetString().ShouldBe($"resumed-{signal}");
         Directory.GetFiles(states).ShouldBeEmpty();
     }
 

@@ -63,7 +63,18 @@ public sealed class ResumableUpload(PlatformClient client, Uri server, Guid work
 
     private async Task<UploadDto> WithProgressAsync(PushState state, Func<Action<long>, Task<UploadDto>> upload)
     {
-        if (output.IsJson || !output.Messages.Profile.Capabilities.Interactive) return await upload(_ => { });
+        if (output.IsJson || !output.Messages.Profile.Capabilities.Interactive)
+        {
+            // Logs (CI, a pipe) get a line every tenth of the way instead of a bar.
+            var tenths = state.ReceivedBytes * 10 / Math.Max(1, state.Size);
+            return await upload(received =>
+            {
+                var now = received * 10 / Math.Max(1, state.Size);
+                if (now <= tenths) return;
+                tenths = now;
+                output.Note($"Uploaded {ByteSize.Format(received)} of {ByteSize.Format(state.Size)} ({now * 10}%).");
+            });
+        }
         UploadDto result = null!;
         await output.Messages.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
