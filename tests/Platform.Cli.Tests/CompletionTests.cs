@@ -48,13 +48,14 @@ public sealed class CompletionTests(PlatformServer server)
     }
 
     /// <summary>Runs <paramref name="command"/> in the shell with the script's path and the words of <paramref name="line"/>; the sorted completions.</summary>
-    private static async Task<string> CompleteAsync(string shell, string command, string script, string line, params string[] shellOptions)
+    private async Task<string> CompleteAsync(string shell, string command, string script, string line, params string[] shellOptions)
     {
         var ct = TestContext.Current.CancellationToken;
-        var file = Path.GetTempFileName();
+        var home = server.NewFolder("home");
+        var file = Path.Combine(home, "platform-completion");
         await File.WriteAllTextAsync(file, script, ct);
         var info = new ProcessStartInfo(shell) { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.Environment["HOME"] = Directory.CreateTempSubdirectory("platform-cli-home-").FullName;
+        info.Environment["HOME"] = home;
         foreach (var option in shellOptions) info.ArgumentList.Add(option);
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(command);

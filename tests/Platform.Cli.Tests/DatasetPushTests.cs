@@ -12,7 +12,7 @@ public sealed class DatasetPushTests(PlatformServer server)
     public async Task AFolderPushedThenPulledComesBackWithTheSameImagesInTheSameClasses()
     {
         var config = await server.SignedInConfigAsync();
-        var work = Directory.CreateTempSubdirectory("platform-cli-push-").FullName;
+        var work = server.NewFolder("push");
         var folder = Shapes.Folder(work, perClass: 4, "roundtrip");
 
         var push = await Cli.RunAsync(config, ["datasets", "push", folder, "--output", "json"]);
@@ -49,7 +49,7 @@ public sealed class DatasetPushTests(PlatformServer server)
     public async Task AnInterruptedPushResumesTheSameUploadWhenRunAgain(string signal)
     {
         var config = await server.SignedInConfigAsync();
-        var work = Directory.CreateTempSubdirectory("platform-cli-resume-").FullName;
+        var work = server.NewFolder("resume");
         var zip = Shapes.Zip(work, perClass: 10, $"resumed-{signal}.zip");
         var size = new FileInfo(zip).Length;
         var states = Path.Combine(Path.GetDirectoryName(config)!, "uploads");
@@ -87,7 +87,7 @@ public sealed class DatasetPushTests(PlatformServer server)
     public async Task AnImportTheServerCannotReadExitsWithCode4AndSaysWhy()
     {
         var config = await server.SignedInConfigAsync();
-        var junk = Path.Combine(Directory.CreateTempSubdirectory("platform-cli-junk-").FullName, "junk.zip");
+        var junk = Path.Combine(server.NewFolder("junk"), "junk.zip");
         await File.WriteAllBytesAsync(junk, System.Security.Cryptography.RandomNumberGenerator.GetBytes(50_000), TestContext.Current.CancellationToken);
 
         var push = await Cli.RunAsync(config, ["datasets", "push", junk, "--output", "json"]);

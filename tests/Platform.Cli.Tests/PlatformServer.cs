@@ -49,7 +49,10 @@ public sealed class PlatformServer : IAsyncLifetime
     }
 
     /// <summary>A new config file (not yet written) in its own folder, as a fresh user's machine has.</summary>
-    public string NewConfigPath() => Path.Combine(Directory.CreateTempSubdirectory("platform-cli-config-").FullName, "platform", "config.json");
+    public string NewConfigPath() => Path.Combine(NewFolder("config"), "platform", "config.json");
+
+    /// <summary>A new folder under the server's temporary folder, deleted with it when the tests end.</summary>
+    public string NewFolder(string name) => Directory.CreateDirectory(Path.Combine(Folder, "tests", $"{name}-{Guid.NewGuid():N}")).FullName;
 
     /// <summary>A config file already signed in to this server with the test token and workspace.</summary>
     public async Task<string> SignedInConfigAsync()

@@ -10,7 +10,7 @@ public sealed class TrainAndServeTests(PlatformServer server)
     public async Task ARunStartedFromTheCliIsWatchedLiveUntilItSucceedsThenRegisteredDeployedAndAskedForPredictions()
     {
         var config = await server.SignedInConfigAsync();
-        var work = Directory.CreateTempSubdirectory("platform-cli-train-").FullName;
+        var work = server.NewFolder("train");
         (await Cli.RunAsync(config, ["datasets", "push", Shapes.Zip(work, perClass: 10, "train-shapes.zip")])).ShouldSucceed();
 
         var start = await Cli.RunAsync(config, ["runs", "start", "train-shapes", "--epochs", "1", "--batch-size", "8", "--seed", "7",
