@@ -60,5 +60,14 @@ public sealed class TrainAndServeTests(PlatformServer server)
         predictions.Count.ShouldBe(2);
         predictions[0].GetProperty("input").GetString().ShouldBe("ask-0.png");
         predictions.ShouldAllBe(p => new[] { "circle", "square", "triangle" }.Contains(p.GetProperty("label").GetString()));
+
+        var endpoint = deploy.Read<EndpointDto>();
+        var key = await server.Admin.CreateEndpointKeyAsync(server.Workspace.Id, endpoint.Id, new CreateEndpointKeyRequest("cli"));
+        var withKey = await Cli.RunAsync(config, ["predict", "shapes-live", images[0], "--key-stdin", "--output", "json"], stdin: key.Secret);
+        withKey.ShouldSucceed();
+        withKey.Json.GetProperty("predictions")[0].GetProperty("label").GetString().ShouldBe(predictions[0].GetProperty("label").GetString());
+        (withKey.Stdout + withKey.Stderr).ShouldNotContain(key.Secret);
+        var wrongKey = await Cli.RunAsync(config, ["predict", "shapes-live", images[0], "--key-stdin"], stdin: "pek_wrong");
+        wrongKey.ShouldExitWith(ExitCodes.Unauthorized);
     }
 }
