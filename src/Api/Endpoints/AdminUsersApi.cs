@@ -46,6 +46,7 @@ public static class AdminUsersApi
     {
         if (id == principal.UserId()) return Problems.Conflict("You cannot disable your own account.");
         await using var _ = await locks.AcquireAsync(AdminsLock, ct);
+        if (await NoLongerAdminAsync(db, principal, ct) is { } refused) return refused;
         if (await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct) is not { } user) return Problems.NotFound("The account");
         if (user.IsAdmin && !await OtherAdminsExistAsync(db, id, ct))
             return Problems.Conflict("The last enabled administrator cannot be disabled.");
@@ -60,6 +61,7 @@ public static class AdminUsersApi
         Guid id, ClaimsPrincipal principal, PlatformDb db, DatabaseLocks locks, TimeProvider clock, CancellationToken ct)
     {
         await using var _ = await locks.AcquireAsync(AdminsLock, ct);
+        if (await NoLongerAdminAsync(db, principal, ct) is { } refused) return refused;
         if (await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct) is not { } user) return Problems.NotFound("The account");
         user.Enable();
         await SaveAsync(db, principal, clock, AuditActions.UserEnabled, user, null, ct);
@@ -72,6 +74,7 @@ public static class AdminUsersApi
         if (!request.IsAdmin && id == principal.UserId())
             return Problems.Conflict("You cannot remove your own administrator right; ask another administrator.");
         await using var _ = await locks.AcquireAsync(AdminsLock, ct);
+        if (await NoLongerAdminAsync(db, principal, ct) is { } refused) return refused;
         if (await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct) is not { } user) return Problems.NotFound("The account");
         if (request.IsAdmin) user.GrantAdmin();
         else
@@ -98,6 +101,18 @@ public static class AdminUsersApi
         await SaveAsync(db, principal, clock, AuditActions.UserPasswordReset, user, null, ct);
         await events.SessionsEndedAsync(user.Id, null, clock, ct);
         return TypedResults.Ok(new TemporaryPasswordDto(user.ToAdminDto(), password));
+    }
+
+    /// <summary>
+    /// The policy let the caller in before the lock; another administrator may have removed their right (or disabled
+    /// them) while this request waited, so two administrators cannot demote each other at the same moment.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> NoLongerAdminAsync(PlatformDb db, ClaimsPrincipal principal, CancellationToken ct)
+    {
+        var actorId = principal.UserId();
+        return await db.Users.AsNoTracking().AnyAsync(u => u.Id == actorId && u.IsAdmin && u.DisabledAt == null, ct)
+            ? null
+            : Problems.Forbidden("You are no longer an administrator.");
     }
 
     private static Task<bool> OtherAdminsExistAsync(PlatformDb db, Guid except, CancellationToken ct) =>

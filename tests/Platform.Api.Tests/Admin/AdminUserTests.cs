@@ -89,6 +89,31 @@ public abstract class AdminUserTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task TwoAdministratorsDemotingEachOtherAtOnceLeaveOneOfThem()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await app.AdminAsync();
+        var (first, firstUser) = await app.NewUserAsync("rival-a");
+        var (second, secondUser) = await app.NewUserAsync("rival-b");
+        await admin.SetAdminAsync(firstUser.Id, true, ct);
+        await admin.SetAdminAsync(secondUser.Id, true, ct);
+
+        var results = await Task.WhenAll(
+            Outcome(first.SetAdminAsync(secondUser.Id, false, ct)),
+            Outcome(second.SetAdminAsync(firstUser.Id, false, ct)));
+        results.Count(r => r == HttpStatusCode.OK).ShouldBe(1);
+        results.Count(r => r == HttpStatusCode.Forbidden).ShouldBe(1);
+        var users = (await admin.ListAdminUsersAsync(limit: 500, ct: ct)).Items;
+        users.Count(u => (u.Id == firstUser.Id || u.Id == secondUser.Id) && u.IsAdmin).ShouldBe(1);
+    }
+
+    private static async Task<HttpStatusCode> Outcome(Task task)
+    {
+        try { await task; return HttpStatusCode.OK; }
+        catch (PlatformApiException ex) { return ex.Status; }
+    }
+
+    [Fact]
     public async Task ResettingAPasswordEndsSessionsAndTheNewOneWorks()
     {
         var ct = TestContext.Current.CancellationToken;
