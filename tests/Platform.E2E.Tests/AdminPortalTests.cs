@@ -47,6 +47,14 @@ public sealed class AdminPortalTests
             DataObject = new { email = "rosa@example.com", password = rosaPassword },
         })).Status.ShouldBe(200);
 
+        // In her own browser Rosa is signed in too; she is no administrator, so the page and its link are not for her.
+        var (rosaPage, _) = await Browser.NewPageAsync(open.Browser);
+        await Browser.SignInAsync(rosaPage, server.Address, "rosa@example.com", rosaPassword);
+        await Assertions.Expect(rosaPage.GetByTestId("new-workspace-name")).ToBeVisibleAsync();
+        await rosaPage.GotoAsync(server.Address + "admin");
+        await Assertions.Expect(rosaPage.GetByTestId("admin-only")).ToBeVisibleAsync();
+        await Assertions.Expect(rosaPage.GetByTestId("nav-admin")).ToHaveCountAsync(0);
+
         await RowAction(page, "sam@example.com", "user-make-admin");
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Make administrator", Exact = true }).ClickAsync();
         await Assertions.Expect(Row(page, "sam@example.com").GetByTestId("user-is-admin")).ToBeVisibleAsync();
@@ -63,8 +71,9 @@ public sealed class AdminPortalTests
         await Assertions.Expect(page.GetByTestId("user-disable")).ToBeDisabledAsync();
         await page.Keyboard.PressAsync("Escape");
 
-        // Rosa cannot sign in any more, and is told why.
-        var (rosaPage, _) = await Browser.NewPageAsync(open.Browser);
+        // Rosa's session has ended: the portal sends her to sign in, which she cannot any more, and she is told why.
+        await rosaPage.ReloadAsync();
+        await rosaPage.WaitForURLAsync("**/sign-in**");
         await Browser.SignInAsync(rosaPage, server.Address, "rosa@example.com", rosaPassword);
         await Assertions.Expect(rosaPage.GetByTestId("signin-error")).ToContainTextAsync("This account has been disabled");
         await rosaPage.ScreenshotAsync(new() { Animations = ScreenshotAnimations.Disabled, Path = Browser.ScreenshotPath("D2-disabled-sign-in") });
