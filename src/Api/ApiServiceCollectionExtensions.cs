@@ -75,6 +75,9 @@ public static class ApiServiceCollectionExtensions
         app.MapSetupApi();
         app.MapAuthApi();
         app.MapUsersApi();
+        app.MapAdminUsersApi();
+        app.MapAdminWorkspacesApi();
+        app.MapAdminServerApi();
         app.MapTokensApi();
         app.MapWorkspacesApi();
         app.MapMembersApi();

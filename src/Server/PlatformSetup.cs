@@ -1,4 +1,7 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Platform.Api.Infrastructure;
+using Platform.Server.Settings;
 using Platform.Api;
 using Platform.Jobs;
 using Platform.Jobs.Workers;
@@ -32,11 +35,19 @@ public static class PlatformSetup
         builder.Services.AddEventBus(postgres);
         builder.Services.AddJobs(postgres);
         builder.Services.AddApi(builder.Configuration);
+        builder.Services.AddSingleton(new ServerDescription(ServerVersion(), options.Roles.Split(',',
+                StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), SettingsCatalog.Keys, SettingsCatalog.Defaults,
+            SettingsCatalog.IsSecret));
         if (options.Has("serving")) builder.Services.AddServing(builder.Configuration);
         if (options.Has("worker"))
             builder.Services.AddWorker(WorkerIdentity.Create(options.WorkerName, options.QueueList), options.WorkerCount ?? Math.Max(2, Environment.ProcessorCount));
         return options;
     }
+
+    /// <summary>The informational version of this executable (with the source commit when the build knows it).</summary>
+    private static string ServerVersion() =>
+        typeof(PlatformSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(PlatformSetup).Assembly.GetName().Version?.ToString() ?? "unknown";
 
     /// <summary>
     /// Embedded SQLite is migrated at every start; PostgreSQL by the `migrate` command (or Platform:Database:MigrateOnStart).

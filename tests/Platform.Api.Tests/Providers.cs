@@ -87,3 +87,7 @@ public sealed class AnnotationTestsOnSqlite(SqliteApp app) : Annotation.Annotati
 public sealed class AnnotationTestsOnPostgresAndS3(ProductionApp app) : Annotation.AnnotationTests<ProductionApp>(app);
 public sealed class PrelabelTestsOnSqlite(SqliteApp app) : Annotation.PrelabelTests<SqliteApp>(app);
 public sealed class PrelabelTestsOnPostgresAndS3(ProductionApp app) : Annotation.PrelabelTests<ProductionApp>(app);
+public sealed class AdminUserTestsOnSqlite(SqliteApp app) : Admin.AdminUserTests<SqliteApp>(app);
+public sealed class AdminUserTestsOnPostgres(PostgresApp app) : Admin.AdminUserTests<PostgresApp>(app);
+public sealed class AdminAreaTestsOnSqlite(Admin.SqliteAppWithSecrets app) : Admin.AdminAreaTests<Admin.SqliteAppWithSecrets>(app);
+public sealed class AdminAreaTestsOnPostgres(Admin.PostgresAppWithSecrets app) : Admin.AdminAreaTests<Admin.PostgresAppWithSecrets>(app);

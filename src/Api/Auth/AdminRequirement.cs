@@ -11,6 +11,6 @@ public sealed class AdminRequirementHandler(PlatformDb db) : AuthorizationHandle
     {
         if (context.User.TryUserId() is not { } id) return;
         var user = await db.Users.FindAsync(id);
-        if (user?.IsAdmin == true) context.Succeed(requirement);
+        if (user is { IsAdmin: true, IsDisabled: false }) context.Succeed(requirement);
     }
 }

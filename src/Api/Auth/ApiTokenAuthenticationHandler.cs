@@ -23,6 +23,7 @@ public sealed class ApiTokenAuthenticationHandler(
         // else must not stop a person's scripts.
         if (token?.User is null || !token.IsUsableAt(now))
             return AuthenticateResult.Fail("The API token is unknown, expired or revoked.");
+        if (token.User.IsDisabled) return AuthenticateResult.Fail("The account is disabled.");
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             token.MarkUsed(now);

@@ -36,6 +36,21 @@ public static class AuthApi
             guard.SpendPasswordCheck(request.Password);
             (succeeded, lockedOut) = (false, guard.FailUnknown(email, lockout.MaxFailedAccessAttempts, lockout.DefaultLockoutTimeSpan));
         }
+        else if (user.IsDisabled)
+        {
+            // The password is checked (and counts towards lockout) but no session is issued; only someone who knows
+            // it learns that the account is disabled.
+            var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+            if (result.IsLockedOut) guard.SpendPasswordCheck(request.Password);
+            if (result.Succeeded)
+            {
+                db.AuditEvents.Add(new AuditEvent(clock.GetUtcNow(), AuditActions.SignInFailed, null, user.Id, email, null, "account disabled"));
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Problem(statusCode: 401, title: "Account disabled.",
+                    detail: "This account has been disabled; ask an administrator to enable it.");
+            }
+            (succeeded, lockedOut) = (false, result.IsLockedOut);
+        }
         else
         {
             var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: true, lockoutOnFailure: true);
@@ -131,6 +146,12 @@ public static class AuthApi
             db.Audit(clock, AuditActions.UserCreated, null, user, email, "single sign-on");
         }
         await http.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (user.IsDisabled)
+        {
+            db.Audit(clock, AuditActions.SignInFailed, null, user, email, "single sign-on; account disabled");
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Problem(statusCode: 403, title: "Account disabled.", detail: "This account has been disabled; ask an administrator to enable it.");
+        }
         await signIn.SignInAsync(user, isPersistent: true);
         db.Audit(clock, AuditActions.SignIn, null, user, email, "single sign-on");
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Datasets;
 using Platform.Datasets.Formats;
@@ -77,15 +78,22 @@ public static class DatasetActionsApi
         TypedResults.Ok(await usage.GetAsync(member.WorkspaceId, ct));
 
     private static async Task<Results<Ok<StorageDto>, ValidationProblem, ProblemHttpResult>> SetQuota(
-        Guid workspaceId, SetStorageQuotaRequest request, PlatformDb db, StorageUsage usage, CancellationToken ct)
+        Guid workspaceId, SetStorageQuotaRequest request, ClaimsPrincipal principal, PlatformDb db, StorageUsage usage, TimeProvider clock,
+        CancellationToken ct)
     {
         if (request.QuotaBytes is < 0) return new Validation().Add("quotaBytes", "The quota must be zero or more bytes.").Problem();
         var workspace = await db.Workspaces.SingleOrDefaultAsync(w => w.Id == workspaceId, ct);
         if (workspace is null) return Problems.NotFound("The workspace");
+        var before = workspace.StorageQuotaBytes;
         workspace.SetStorageQuota(request.QuotaBytes);
+        var actor = await db.Users.FindAsync([principal.UserId()], ct);
+        db.Audit(clock, AuditActions.WorkspaceQuotaChanged, workspace.Id, actor, workspace.Name,
+            $"{QuotaText(before)} → {QuotaText(request.QuotaBytes)}");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await usage.GetAsync(workspaceId, ct));
     }
+
+    private static string QuotaText(long? bytes) => bytes switch { null => "server default", 0 => "no limit", { } b => $"{b} bytes" };
 
     private static async Task<(Dataset?, DatasetVersion?)> FindAsync(PlatformDb db, WorkspaceMember member, Guid datasetId, int number, CancellationToken ct)
     {

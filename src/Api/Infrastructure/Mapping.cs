@@ -4,6 +4,9 @@ public static class Mapping
 {
     public static UserDto ToDto(this User u) => new(u.Id, u.Email ?? "", u.DisplayName, u.IsAdmin);
 
+    public static AdminUserDto ToAdminDto(this User u) =>
+        new(u.Id, u.Email ?? "", u.DisplayName, u.IsAdmin, u.IsDisabled, u.CreatedAt, u.DisabledAt, u.ExternalProvider);
+
     public static ApiTokenDto ToDto(this ApiToken t) => new(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.WorkspaceId, t.Workspace?.Name);
 
     public static WorkspaceDto ToDto(this Workspace w, WorkspaceRole role) => new(w.Id, w.Name, role, w.IsArchived, w.CreatedAt);

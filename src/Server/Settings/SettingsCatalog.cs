@@ -41,6 +41,9 @@ public static class SettingsCatalog
 
     public static IReadOnlyCollection<string> Keys { get; } = BuildKeys();
 
+    /// <summary>The built-in value of each bound key (what an unset key means), as configuration text.</summary>
+    public static IReadOnlyDictionary<string, string?> Defaults { get; } = BuildDefaults();
+
     public static bool IsKnown(string key) => Keys.Contains(key.Replace("__", ":"), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Passwords, client secrets, S3 secret keys and connection strings: never shown or logged.</summary>
@@ -60,6 +63,31 @@ public static class SettingsCatalog
             var key = $"{prefix}:{property.Name}";
             if (IsLeaf(property.PropertyType)) keys.Add(key);
             else AddProperties(keys, key, property.PropertyType);
+        }
+    }
+
+    private static Dictionary<string, string?> BuildDefaults()
+    {
+        var defaults = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (section, type) in BoundSections) AddDefaults(defaults, section, Activator.CreateInstance(type));
+        return defaults;
+    }
+
+    private static void AddDefaults(Dictionary<string, string?> defaults, string prefix, object? instance)
+    {
+        if (instance is null) return;
+        foreach (var property in instance.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
+        {
+            var key = $"{prefix}:{property.Name}";
+            var value = property.GetValue(instance);
+            if (!IsLeaf(property.PropertyType)) AddDefaults(defaults, key, value);
+            else defaults[key] = value switch
+            {
+                null => null,
+                Array array => string.Join(",", array.Cast<object?>()),
+                IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                _ => value.ToString(),
+            };
         }
     }
 

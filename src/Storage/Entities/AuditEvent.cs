@@ -34,11 +34,17 @@ public static class AuditActions
     public const string PasswordChanged = "auth.password-changed";
     public const string FirstAdminCreated = "auth.first-admin-created";
     public const string UserCreated = "user.created";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string UserMadeAdmin = "user.made-admin";
+    public const string UserAdminRemoved = "user.admin-removed";
+    public const string UserPasswordReset = "user.password-reset";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string WorkspaceCreated = "workspace.created";
     public const string WorkspaceRenamed = "workspace.renamed";
     public const string WorkspaceArchived = "workspace.archived";
+    public const string WorkspaceQuotaChanged = "workspace.quota-changed";
     public const string MemberAdded = "member.added";
     public const string MemberInvited = "member.invited";
     public const string InvitationDeclined = "member.declined";

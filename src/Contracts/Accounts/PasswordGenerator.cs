@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 
-namespace Platform.Web.Services;
+namespace Platform.Contracts;
 
-/// <summary>Random passwords an administrator hands to a new user: letters and digits, none that look alike (0/O, 1/l/I).</summary>
+/// <summary>Random passwords an administrator hands to a person (portal and server): letters and digits, none that look alike (0/O, 1/l/I).</summary>
 public static class PasswordGenerator
 {
     private const string Letters = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
