@@ -46,6 +46,7 @@ public abstract class AdminAreaTests<TApp>(TApp app) : IClassFixture<TApp> where
         // The test host runs the worker role on the default queues.
         queues.ShouldContain(q => q.Name == "default" && q.OnlineWorkers >= 1);
         queues.ShouldContain(q => q.Name == "cpu" && q.OnlineWorkers >= 1);
+        queues.ShouldContain(q => q.Name == "cpu-training" && q.OnlineWorkers >= 1);
     }
 
     [Fact]
