@@ -65,7 +65,7 @@ public static class JobsServiceCollectionExtensions
         });
         // Training runs get their own server with one worker: two trainings in one process would share torch's
         // process-wide seed and thread count (ADR 6). Another process on the queue takes the next run meanwhile.
-        var trainingQueues = identity.Queues.Where(q => q is OperationQueues.Cpu or OperationQueues.Gpu).Select(OperationQueues.Training).ToArray();
+        var trainingQueues = OperationQueues.TrainingQueuesOf(identity.Queues).ToArray();
         if (trainingQueues.Length > 0)
             services.AddHangfireServer((provider, o) =>
             {

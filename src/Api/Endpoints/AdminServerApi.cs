@@ -24,9 +24,7 @@ public static class AdminServerApi
         var since = clock.GetUtcNow() - Worker.OfflineAfter;
         var online = await db.Workers.AsNoTracking().Where(w => w.StoppedAt == null && w.LastHeartbeatAt > since)
             .Select(w => w.Queues).ToListAsync(ct);
-        // A worker on cpu or gpu also runs that device's training queue (ADR 6).
-        var served = online.SelectMany(q => q.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .SelectMany(q => q is OperationQueues.Cpu or OperationQueues.Gpu ? [q, OperationQueues.Training(q)] : new[] { q })
+        var served = online.SelectMany(q => OperationQueues.ServedBy(q.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
             .GroupBy(q => q, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         var waiting = storage.GetMonitoringApi().Queues().ToDictionary(q => q.Name, q => q.Length, StringComparer.OrdinalIgnoreCase);
         IReadOnlyList<JobQueueDto> queues = served.Keys.Union(waiting.Keys, StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)

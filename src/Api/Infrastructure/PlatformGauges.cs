@@ -46,13 +46,11 @@ public sealed class PlatformGauges
         var now = _clock.GetUtcNow();
         var online = scope.ServiceProvider.GetRequiredService<PlatformDb>().Workers.AsNoTracking().Where(w => w.StoppedAt == null).ToList()
             .Where(w => w.IsOnlineAt(now)).ToList();
-        return WorkerQueues.Select(queue => new Measurement<int>(
-            online.Count(w => w.Queues.Split(',', StringSplitOptions.TrimEntries).Contains(queue)), new KeyValuePair<string, object?>("queue", queue)));
+        var served = online.Select(w => OperationQueues.ServedBy(w.Queues.Split(',', StringSplitOptions.TrimEntries)).ToHashSet()).ToList();
+        return JobQueues.Select(queue => new Measurement<int>(served.Count(queues => queues.Contains(queue)), new KeyValuePair<string, object?>("queue", queue)));
     }
-
-    private static readonly string[] WorkerQueues = [OperationQueues.Default, OperationQueues.Cpu, OperationQueues.Gpu];
 
     /// <summary>The Hangfire queues operations wait in: a worker's queues, and one for training per device.</summary>
     private static readonly string[] JobQueues =
-        [.. WorkerQueues, OperationQueues.Training(OperationQueues.Cpu), OperationQueues.Training(OperationQueues.Gpu)];
+        [.. OperationQueues.ServedBy([OperationQueues.Default, OperationQueues.Cpu, OperationQueues.Gpu])];
 }

@@ -131,6 +131,12 @@ public static class OperationQueues
     /// </summary>
     public static string Training(string device) => device + "-training";
 
+    /// <summary>The training queues a worker on <paramref name="queues"/> also serves: one per device queue it serves (ADR 6).</summary>
+    public static IEnumerable<string> TrainingQueuesOf(IEnumerable<string> queues) => queues.Where(q => q is Cpu or Gpu).Select(Training);
+
+    /// <summary>Every Hangfire queue a worker on <paramref name="queues"/> takes jobs from.</summary>
+    public static IEnumerable<string> ServedBy(IReadOnlyCollection<string> queues) => queues.Concat(TrainingQueuesOf(queues));
+
     public static string For(string kind) => kind switch
     {
         OperationKinds.SystemCheck => Default,

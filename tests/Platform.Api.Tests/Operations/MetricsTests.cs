@@ -22,6 +22,7 @@ public sealed class MetricsTests(SqliteApp app) : IClassFixture<SqliteApp>
         var admin = await app.AdminAsync();
         var text = await admin.Http.GetStringAsync("/metrics", ct);
         PrometheusText.Value(text, "platform_workers_online", "queue=\"cpu\"").ShouldBeGreaterThanOrEqualTo(1);
+        PrometheusText.Value(text, "platform_workers_online", "queue=\"cpu-training\"").ShouldBeGreaterThanOrEqualTo(1);
         PrometheusText.Value(text, "platform_operations_queued", "queue=\"gpu-training\"").ShouldBe(0);
     }
 
